@@ -1,0 +1,57 @@
+/** Everything gocross knows about one target, derived from the arch and OS tables. */
+import { ARCHES, VARIANTS } from './arch-table.js';
+import { type BinaryFormat, CONDA_SUBDIRS, CONDA_TRIPLES, formatOf, TRIPLE_SUFFIX } from './os-table.js';
+
+export interface TargetInfo {
+  /** Canonical `GOOS/GOARCH[/VARIANT]`. */
+  target: string;
+  goos: string;
+  goarch: string;
+  variant: string | null;
+  /** GOARM to set (5, 6, 7) when the variant pins it. */
+  goarm: string | null;
+  /** GOAMD64 to set (v2, v3, v4) when the variant pins it. */
+  goamd64: string | null;
+  conda: string | null;
+  debian: string | null;
+  /** GNU triple of a Debian/MinGW/Apple cross compiler (`<triple>-gcc`). */
+  triple: string | null;
+  /** conda-forge cross compiler prefix (`<condaTriple>-cc`). */
+  condaTriple: string | null;
+  bits: 32 | 64;
+  endian: 'little' | 'big';
+  format: BinaryFormat;
+  /** ELF e_machine, Mach-O cputype or PE machine, for the target's format. */
+  machine: number | null;
+  /** qemu-user binary that runs the target's Linux binaries. */
+  qemu: string | null;
+}
+
+export function targetInfo(goos: string, goarch: string, variant: string | null): TargetInfo {
+  const arch = ARCHES[goarch];
+  if (!arch) throw new Error(`no facts for GOARCH ${goarch}`);
+  const effective = variant ?? VARIANTS[goarch]?.implied ?? null;
+  const base = `${goos}/${goarch}`;
+  const format = formatOf(goos);
+  const armel = goarch === 'arm' && (effective === 'v5' || effective === 'v6');
+  let triple: string | null = null;
+  if (goos === 'linux') triple = armel ? 'arm-linux-gnueabi' : arch.linuxTriple;
+  else if (TRIPLE_SUFFIX[goos] && arch.elf !== null && goarch !== 'wasm') triple = `${arch.cpu}-${TRIPLE_SUFFIX[goos]}`;
+  return {
+    target: variant ? `${base}/${variant}` : base,
+    goos,
+    goarch,
+    variant,
+    goarm: goarch === 'arm' && variant ? variant.slice(1) : null,
+    goamd64: goarch === 'amd64' && variant ? variant : null,
+    conda: CONDA_SUBDIRS[goarch === 'arm' ? `${base}/${effective}` : base] ?? null,
+    debian: goos === 'linux' ? (armel ? 'armel' : arch.debian) : null,
+    triple,
+    condaTriple: CONDA_TRIPLES[base] ?? null,
+    bits: arch.bits,
+    endian: arch.endian,
+    format,
+    machine: format === 'elf' ? arch.elf : format === 'macho' ? arch.macho : format === 'pe' ? arch.pe : null,
+    qemu: goos === 'linux' ? arch.qemu : null,
+  };
+}
