@@ -1,0 +1,41 @@
+// Timing helpers shared by the benchmarks: interleaved runs of two commands, medians, a ratio.
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+export function timeCommand(command, args, options = {}) {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: 'ignore', ...options });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  return ms;
+}
+
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs `ours` and `anchor` alternately `runs` times (after warm-ups) and returns the medians. */
+export function compare({ ours, anchor, runs = 20, warmup = 3 }) {
+  for (let i = 0; i < warmup; i += 1) {
+    ours();
+    anchor();
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i += 1) {
+    a.push(ours());
+    b.push(anchor());
+  }
+  return { ours: median(a), anchor: median(b) };
+}
+
+export function report(name, oursLabel, anchorLabel, { ours, anchor }, goal) {
+  const ratio = ours / anchor;
+  console.log(
+    `${name}: ${oursLabel} ${ours.toFixed(1)} ms | ${anchorLabel} ${anchor.toFixed(1)} ms | ratio ${ratio.toFixed(2)}x` +
+      (goal ? ` (goal ${goal})` : ''),
+  );
+  return ratio;
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The gocross command. The code is compiled from src/ into dist/ by `npm install` (prepare).
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+let main;
+try {
+  ({ main } = await import(entry.href));
+} catch (error) {
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli/main.js')) {
+    process.stderr.write('gocross: error: gocross is not built (dist/ is missing).\nhint: run `npm install` (or `npm run build`) in the gocross checkout\n');
+    process.exit(3);
+  }
+  throw error;
+}
+process.on('SIGINT', () => process.exit(130));
+process.exitCode = await main(process.argv);

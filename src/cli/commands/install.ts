@@ -1,0 +1,95 @@
+/** `gocross install [VERSION]`: an official Go SDK, verified, into the shared store. */
+import { loadConfig } from '../../config/load.js';
+import { describeSource } from '../../config/resolve.js';
+import { hostTarget } from '../../targets/index.js';
+import { installArchive } from '../../sdk/archive-install.js';
+import { type InstallResult, installPlan } from '../../sdk/install.js';
+import { type InstallPlan, planInstall } from '../../sdk/plan.js';
+import { readMarker, sdkRoot } from '../../sdk/store.js';
+import { findProjectVersion } from '../../sdk/version-files.js';
+import { chooseRequest, describeRequest, type RequestChoice } from '../../sdk/version-request.js';
+import type { CommandContext } from '../registry.js';
+import { formatProgress, progressThrottle, runTasks } from '../tasks.js';
+
+interface InstallOptions {
+  mirror?: string[];
+  archive?: string;
+  sha256?: string;
+  force?: boolean;
+}
+
+interface Ctx {
+  plan?: InstallPlan;
+  result?: InstallResult;
+}
+
+export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
+  const opts = options as InstallOptions;
+  const flags = opts.mirror ? [{ key: 'mirror', raw: opts.mirror.join(','), flag: '--mirror' }] : [];
+  const config = loadConfig({ cwd, env, flags });
+  const home = config.get<string>('home');
+  const mirrors = config.get<string[]>('mirror');
+  const goSetting = config.settings.get('go');
+  const choice: RequestChoice = chooseRequest(
+    args[0],
+    { value: goSetting?.value as string | undefined, source: goSetting ? describeSource(goSetting.source) : '' },
+    () => findProjectVersion(cwd),
+  );
+  const host = hostTarget();
+  const platform = { goos: host.goos, goarch: host.goarch };
+
+  let result: InstallResult;
+  if (opts.archive) {
+    result = await installArchive({ archive: opts.archive, home, mirrors, sha256: opts.sha256, force: opts.force === true, platform, request: args[0] ? choice.request : undefined });
+  } else {
+    // An exact version that is already installed needs no network at all.
+    const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
+    if (exact && !opts.force && readMarker(sdkRoot(home, exact))) {
+      result = { version: exact, goroot: sdkRoot(home, exact), installed: false };
+    } else {
+      const ctx = await runTasks<Ctx>(
+        [
+          {
+            title: `Resolve ${describeRequest(choice.request)} (${choice.why})`,
+            task: async (ctx, task) => {
+              ctx.plan = await planInstall({ request: choice.request, mirrors, platform, sha256: opts.sha256 });
+              task.title = `Resolved ${ctx.plan.version}: ${ctx.plan.filename}, checksum from ${ctx.plan.checksumFrom}`;
+            },
+          },
+          {
+            title: 'Install',
+            task: async (ctx, task) => {
+              const plan = ctx.plan as InstallPlan;
+              task.title = `Install ${plan.version} into ${sdkRoot(home, plan.version)}`;
+              const started = Date.now();
+              const shouldShow = progressThrottle(process.stderr.isTTY === true);
+              ctx.result = await installPlan(plan, home, {
+                force: opts.force === true,
+                onPhase: (phase) => {
+                  task.output = phase === 'download' ? `downloading ${plan.urls[0]}` : phase === 'verify' ? 'verifying sha256' : 'extracting';
+                },
+                onProgress: ({ received, total }) => {
+                  if (shouldShow(received, total)) task.output = `downloading ${formatProgress(received, total, started)}`;
+                },
+                onRetry: (message) => {
+                  task.output = message;
+                },
+                onWait: (pid) => {
+                  task.output = `waiting for another gocross (pid ${pid}) installing the same version`;
+                },
+              });
+              if (!ctx.result.installed) task.skip(`${plan.version} is already installed`);
+            },
+          },
+        ],
+        output,
+        {},
+      );
+      result = ctx.result as InstallResult;
+    }
+  }
+
+  if (global.json) output.json(result);
+  else output.line(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
+  return 0;
+}

@@ -1,0 +1,81 @@
+/**
+ * Everything a command prints goes through Output: data on stdout, messages on stderr, colour
+ * only on a terminal and never with NO_COLOR or --no-color.
+ */
+export interface GlobalOptions {
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  color: boolean;
+}
+
+interface Stream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+const ANSI = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+type StyleName = keyof typeof ANSI;
+
+export function colorWanted(global: Pick<GlobalOptions, 'color'>, env: NodeJS.ProcessEnv, stream: Stream): boolean {
+  // https://no-color.org: any non-empty NO_COLOR disables colour.
+  if (!global.color || (env.NO_COLOR ?? '') !== '') return false;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+export class Output {
+  readonly color: boolean;
+
+  constructor(
+    readonly options: GlobalOptions,
+    private readonly stdout: Stream = process.stdout,
+    private readonly stderr: Stream = process.stderr,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.color = colorWanted(options, env, stdout);
+  }
+
+  get isTTY(): boolean {
+    return this.stdout.isTTY === true;
+  }
+
+  style(name: StyleName, text: string): string {
+    if (!this.color) return text;
+    const [open, close] = ANSI[name];
+    return `\u001b[${open}m${text}\u001b[${close}m`;
+  }
+
+  /** Data for machines: pretty JSON on stdout. */
+  json(data: unknown): void {
+    this.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  }
+
+  /** A line of the command's result on stdout. */
+  line(text = ''): void {
+    this.stdout.write(`${text}\n`);
+  }
+
+  /** Progress and remarks on stderr; silent with --quiet. */
+  info(text: string): void {
+    if (!this.options.quiet) this.stderr.write(`${text}\n`);
+  }
+
+  warn(text: string): void {
+    this.stderr.write(`gocross: ${this.style('yellow', 'warning')}: ${text}\n`);
+  }
+
+  /** Details only with --verbose. */
+  debug(text: string): void {
+    if (this.options.verbose) this.stderr.write(`${this.style('dim', text)}\n`);
+  }
+
+  /** Rows as aligned columns (the last column is not padded). */
+  table(header: string[], rows: string[][]): void {
+    const all = [header, ...rows];
+    const widths = header.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
+    const format = (row: string[]): string =>
+      row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    this.line(this.style('bold', format(header)));
+    for (const row of rows) this.line(format(row));
+  }
+}

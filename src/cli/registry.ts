@@ -1,0 +1,204 @@
+/**
+ * The command surface of DESIGN §2 as data: names, arguments, options and examples. Loading this
+ * costs nothing; a command's code is imported only when that command runs, which keeps
+ * `gocross --version` and `--help` fast.
+ */
+import type { Output, GlobalOptions } from './output.js';
+
+export interface CommandContext {
+  args: string[];
+  options: Record<string, unknown>;
+  global: GlobalOptions;
+  output: Output;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CommandModule {
+  /** Runs the command and returns its exit code (0 ok, 1 problems found). */
+  run(context: CommandContext): Promise<number>;
+}
+
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  default?: unknown;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** `<required>`, `[optional]`, `[many...]` */
+  args?: string[];
+  summary: string;
+  options: OptionSpec[];
+  examples: string[];
+  /** Imports the command's code; absent while the command is not built yet. */
+  load?: () => Promise<CommandModule>;
+}
+
+const prefixOptions: OptionSpec[] = [
+  { flags: '-p, --prefix <dir>', description: 'the conda env prefix (default: the active env)' },
+  { flags: '-n, --name <env>', description: 'the conda env by name' },
+];
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'doctor',
+    summary: 'find GOROOT, PATH and environment conflicts in a conda env and say how to fix each',
+    options: [
+      ...prefixOptions,
+      { flags: '-t, --target <target...>', description: 'targets to check (repeatable)' },
+      { flags: '--deep', description: 'also build a hello-world for each target' },
+    ],
+    examples: ['gocross doctor', 'gocross doctor -n tools --deep --target linux/arm64', 'gocross doctor --json'],
+  },
+  {
+    name: 'install',
+    args: ['[version]'],
+    summary: 'download, verify and install an official Go SDK into the shared store',
+    options: [
+      { flags: '--mirror <url...>', description: 'download mirrors, tried in order' },
+      { flags: '--archive <file>', description: 'install from a local SDK tarball' },
+      { flags: '--sha256 <hex>', description: 'expected checksum of the archive' },
+      { flags: '--force', description: 'reinstall even if installed' },
+    ],
+    examples: ['gocross install 1.23.4', 'gocross install go.mod', 'gocross install latest --json'],
+  },
+  {
+    name: 'list',
+    summary: 'list installed Go SDKs (or the ones available for download)',
+    options: [{ flags: '--available', description: 'list the versions in the release index' }],
+    examples: ['gocross list', 'gocross list --available --json'],
+  },
+  {
+    name: 'uninstall',
+    args: ['<version>'],
+    summary: 'remove an SDK from the shared store',
+    options: [{ flags: '--force', description: 'remove it even while an env uses it' }],
+    examples: ['gocross uninstall 1.22.1'],
+  },
+  {
+    name: 'init',
+    summary: "write the env's activate.d/deactivate.d hooks for Go cross-compiling",
+    options: [
+      ...prefixOptions,
+      { flags: '--go <version|goroot>', description: 'the Go SDK: a version to install or a GOROOT to adopt' },
+      { flags: '-t, --target <target>', description: 'the target GOOS/GOARCH[/variant]' },
+      { flags: '--cgo', description: 'enable cgo with a cross C compiler' },
+      { flags: '--no-cgo', description: 'disable cgo' },
+      { flags: '--cc <cc>', description: 'the C compiler for cgo' },
+      { flags: '--modcache <where>', description: 'module cache: shared or env', default: undefined },
+      { flags: '--dry-run', description: 'print what would be written' },
+      { flags: '--force', description: 'overwrite files gocross did not write' },
+      { flags: '--remove', description: "remove gocross's hooks from the env" },
+    ],
+    examples: ['gocross init --target linux/arm64', 'gocross init -n tools --go 1.23 --dry-run', 'gocross init --remove'],
+  },
+  {
+    name: 'env',
+    summary: 'print the variables for a target as shell code (eval it) or JSON',
+    options: [
+      { flags: '-t, --target <target>', description: 'the target' },
+      { flags: '--shell <shell>', description: 'sh, fish, csh, ps1, bat, nu or json' },
+    ],
+    examples: ['eval "$(gocross env --target linux/amd64)"', 'gocross env --target linux/arm64 --shell fish | source'],
+  },
+  {
+    name: 'build',
+    args: ['[pkg]'],
+    summary: 'cross-compile a target matrix, verify every output, write SHA256SUMS',
+    options: [
+      { flags: '--targets <list>', description: 'comma-separated targets' },
+      { flags: '-o, --output <dir>', description: 'output directory (default dist)' },
+      { flags: '--name <name>', description: 'output base name' },
+      { flags: '--go <version|goroot>', description: 'the Go to build with' },
+      { flags: '--cgo', description: 'enable cgo' },
+      { flags: '--no-cgo', description: 'disable cgo' },
+      { flags: '--cc <target=cc...>', description: 'C compiler per target' },
+      { flags: '--ldflags <flags>', description: 'linker flags' },
+      { flags: '--tags <tags>', description: 'build tags' },
+      { flags: '--version <v>', description: 'sets main.version' },
+      { flags: '-j, --jobs <n>', description: 'parallel builds' },
+      { flags: '--smoke', description: 'run each Linux output (natively or under qemu)' },
+      { flags: '--no-verify', description: 'skip verifying outputs' },
+      { flags: '--dry-run', description: 'print the plan' },
+    ],
+    examples: ['gocross build --targets linux/amd64,linux/arm64', 'gocross build ./cmd/tool --smoke -- --version'],
+  },
+  {
+    name: 'verify',
+    args: ['<paths...>'],
+    summary: 'inspect binaries (also inside archives) and check them against expectations',
+    options: [
+      { flags: '-t, --target <target>', description: 'expected target' },
+      { flags: '--os <goos>', description: 'expected GOOS' },
+      { flags: '--arch <goarch>', description: 'expected GOARCH' },
+      { flags: '--static', description: 'expect static linkage' },
+      { flags: '--dynamic', description: 'expect dynamic linkage' },
+      { flags: '--max-glibc <x.y>', description: 'highest glibc version allowed' },
+      { flags: '--go <range>', description: 'Go version range, e.g. ">=1.22"' },
+      { flags: '--cgo', description: 'expect CGO_ENABLED=1' },
+      { flags: '--no-cgo', description: 'expect CGO_ENABLED=0' },
+      { flags: '--require-buildinfo', description: 'fail Go binaries without build info' },
+      { flags: '--infer', description: 'take the expected target from each file name' },
+      { flags: '--junit <file>', description: 'write a JUnit report' },
+      { flags: '--github', description: 'print GitHub Actions annotations' },
+    ],
+    examples: ['gocross verify --target linux/arm64 dist/', 'gocross verify --infer --json release/*.tar.gz'],
+  },
+  {
+    name: 'recipe',
+    args: ['[dir]'],
+    summary: 'generate a conda-build recipe (meta.yaml, build.sh, bld.bat) for a Go module',
+    options: [
+      { flags: '--name <name>', description: 'package name' },
+      { flags: '--version <v>', description: 'package version' },
+      { flags: '--source <kind>', description: 'git, url or path' },
+      { flags: '--url <url>', description: 'source tarball URL' },
+      { flags: '--cgo', description: 'the module uses cgo' },
+      { flags: '--no-cgo', description: 'the module is pure Go' },
+      { flags: '--format <format>', description: 'meta, v1 or both' },
+      { flags: '--platforms <list>', description: 'conda subdirs' },
+      { flags: '--out <dir>', description: 'where to write (default recipes/)' },
+      { flags: '--maintainer <handle>', description: 'recipe maintainer' },
+      { flags: '--check [path]', description: 'lint a recipe instead of writing one' },
+      { flags: '--force', description: 'overwrite an existing recipe' },
+      { flags: '--dry-run', description: 'print the recipe' },
+    ],
+    examples: ['gocross recipe . --maintainer alice', 'gocross recipe --check recipes/tool'],
+  },
+  {
+    name: 'dockerfile',
+    args: ['[dir]'],
+    summary: 'generate a multi-stage, cross-compiling Dockerfile',
+    options: [
+      { flags: '--platforms <list>', description: 'e.g. linux/amd64,linux/arm64' },
+      { flags: '--go <version>', description: 'Go version of the build image' },
+      { flags: '--base <base>', description: 'distroless, scratch, debian or conda' },
+      { flags: '--cgo', description: 'cross-compile with cgo' },
+      { flags: '--pkg <pkg>', description: 'the main package' },
+      { flags: '--out <file>', description: 'output file (default Dockerfile)' },
+      { flags: '--bake', description: 'also write docker-bake.hcl' },
+      { flags: '--syntax', description: 'add the # syntax= line (default)' },
+      { flags: '--no-syntax', description: 'omit the # syntax= line' },
+      { flags: '--force', description: 'overwrite existing files' },
+      { flags: '--dry-run', description: 'print the Dockerfile' },
+    ],
+    examples: ['gocross dockerfile --platforms linux/amd64,linux/arm64', 'gocross dockerfile --base scratch --no-syntax'],
+  },
+  {
+    name: 'config',
+    summary: 'show the effective configuration and where each value came from',
+    options: [],
+    examples: ['gocross config', 'gocross config --json'],
+    load: () => import('./commands/config.js'),
+  },
+  {
+    name: 'targets',
+    args: ['[names...]'],
+    summary: 'list valid targets and their mappings, or resolve names and aliases',
+    options: [{ flags: '--builtin', description: "use gocross's built-in list, not `go tool dist list`" }],
+    examples: ['gocross targets', 'gocross targets aarch64 osx-arm64 linux/arm/v7', 'gocross targets --json'],
+    load: () => import('./commands/targets.js'),
+  },
+];
