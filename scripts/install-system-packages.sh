@@ -7,7 +7,8 @@ PACKAGES=(
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross   # cgo cross-compiling to linux/arm64
   qemu-user                                     # runs arm64 outputs (qemu-aarch64)
   zsh fish tcsh dash                            # hooks are sourced by real shells
-  file binutils                                 # oracles: file, readelf
+  file binutils llvm                            # oracles: file, readelf, llvm-objdump/readobj
+  gcc libc6-dev                                 # C fixtures (static-pie, dynamic)
   docker.io debootstrap                         # a real Docker engine and base images
   git curl ca-certificates
 )
