@@ -63,6 +63,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--force', description: 'reinstall even if installed' },
     ],
     examples: ['gocross install 1.23.4', 'gocross install go.mod', 'gocross install latest --json'],
+    load: () => import('./commands/install.js'),
   },
   {
     name: 'list',

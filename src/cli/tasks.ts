@@ -10,15 +10,18 @@ export type Task<Ctx> = ListrTask<Ctx>;
 export async function runTasks<Ctx extends object>(tasks: Task<Ctx>[], output: Output, context: Ctx): Promise<Ctx> {
   // colorette (under listr2) decides on colour when loaded; tell it before the lazy import.
   if (!output.color) process.env.NO_COLOR = '1';
-  const { Listr, ProcessOutput } = await import('listr2');
+  const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
   const silent = output.options.json || output.options.quiet;
+  // Both renderers write to stderr only: stdout is for the command's result.
+  const processOutput = new ProcessOutput(process.stderr, process.stderr);
   const list = new Listr<Ctx>(tasks, {
     ctx: context,
     exitOnError: true,
     registerSignalListeners: false,
     renderer: silent ? 'silent' : process.stderr.isTTY ? 'default' : 'simple',
-    rendererOptions: { processOutput: new ProcessOutput(process.stderr, process.stderr) },
+    rendererOptions: { processOutput, logger: new ListrLogger({ processOutput }) },
     fallbackRenderer: 'simple',
+    fallbackRendererOptions: { logger: new ListrLogger({ processOutput }) },
   } as never);
   return list.run();
 }

@@ -1,0 +1,111 @@
+/**
+ * Installing a planned SDK into the store: download (resumable), verify the sha256 before
+ * anything is extracted, extract into a sibling temp dir, rename into place, then write the
+ * marker. An interrupted install leaves nothing that is ever used, and the next one cleans it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { environmentError, GocrossError } from '../errors.js';
+import { extractTarGz } from '../io/archive.js';
+import { download, type DownloadProgress, diskError } from './download.js';
+import { acquireLock, type Lock } from './lock.js';
+import type { InstallPlan } from './plan.js';
+import { cleanLeftovers, ensureStore, readMarker, sdkRoot, storePaths, writeMarker } from './store.js';
+
+export interface InstallResult {
+  version: string;
+  goroot: string;
+  /** false: it was already installed and nothing was done. */
+  installed: boolean;
+}
+
+export interface InstallHooks {
+  onProgress?: (progress: DownloadProgress) => void;
+  onRetry?: (message: string) => void;
+  onWait?: (ownerPid: number) => void;
+  /** Called as each phase starts: download, verify, extract. */
+  onPhase?: (phase: 'download' | 'verify' | 'extract') => void;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Take the version's lock; the caller releases it. */
+export async function lockVersion(home: string, version: string, hooks: InstallHooks = {}): Promise<Lock> {
+  const paths = await ensureStore(home).catch((error: unknown) => {
+    throw diskError(error, home) ?? error;
+  });
+  return acquireLock(join(paths.locksDir, `${version}.lock`), { onWait: hooks.onWait });
+}
+
+/** Download the plan's archive, trying each mirror's URL in turn; returns the file and its hash. */
+async function fetchArchive(plan: InstallPlan, home: string, hooks: InstallHooks): Promise<{ file: string; sha256: string }> {
+  const dest = join(storePaths(home).tmpDir, plan.filename);
+  const failures: string[] = [];
+  for (const url of plan.urls) {
+    try {
+      const result = await download({ url, dest, expectedSize: plan.size, onProgress: hooks.onProgress, onRetry: hooks.onRetry });
+      return { file: dest, sha256: result.sha256 };
+    } catch (error) {
+      if (!(error instanceof GocrossError) || error.code.startsWith('disk.')) throw error;
+      failures.push(error.message);
+    }
+  }
+  throw environmentError('download.failed', `could not download ${plan.filename} from any mirror: ${failures.join(' ')}`, {
+    hint: 'check the network and the mirror list (--mirror, GOCROSS_GO_MIRROR)',
+  });
+}
+
+/** Extract a verified archive and move its `go/` into the store as `version`, marker last. */
+export async function placeArchive(archive: string, home: string, version: string, marker: { sha256: string | null; source: string }): Promise<string> {
+  const { sdkDir } = storePaths(home);
+  const root = sdkRoot(home, version);
+  const extractDir = join(sdkDir, `.${version}.extract-${randomBytes(4).toString('hex')}`);
+  try {
+    await extractTarGz(archive, extractDir, { root: 'go' });
+    if (!existsSync(join(extractDir, 'go', 'bin'))) {
+      throw environmentError('sdk.not-go', `${basename(archive)} does not hold a Go SDK (no go/bin inside).`, { hint: 'use an official Go release archive' });
+    }
+    // A forced reinstall swaps the old tree out only now that the new one is complete.
+    if (existsSync(root)) await rm(root, { recursive: true, force: true });
+    await rename(join(extractDir, 'go'), root);
+    await writeMarker(root, { version, sha256: marker.sha256, source: marker.source, installedAt: new Date().toISOString() });
+    return root;
+  } catch (error) {
+    throw diskError(error, sdkDir) ?? error;
+  } finally {
+    await rm(extractDir, { recursive: true, force: true });
+  }
+}
+
+/** Install `plan` into the store under `home` (a no-op when it is already there, unless `force`). */
+export async function installPlan(plan: InstallPlan, home: string, options: { force?: boolean } & InstallHooks = {}): Promise<InstallResult> {
+  const root = sdkRoot(home, plan.version);
+  if (!options.force && readMarker(root)) return { version: plan.version, goroot: root, installed: false };
+  const lock = await lockVersion(home, plan.version, options);
+  try {
+    // Whoever held the lock before us may have installed it meanwhile.
+    if (!options.force && readMarker(root)) return { version: plan.version, goroot: root, installed: false };
+    await cleanLeftovers(home, plan.version);
+    options.onPhase?.('download');
+    const { file, sha256 } = await fetchArchive(plan, home, options);
+    options.onPhase?.('verify');
+    if (sha256 !== plan.sha256) {
+      await rm(file, { force: true });
+      throw environmentError('sdk.checksum-mismatch', `${plan.filename} has sha256 ${sha256}, but ${plan.checksumFrom} says ${plan.sha256}. Nothing was installed.`, {
+        hint: 'the download is corrupt or tampered with; try again or use another mirror',
+      });
+    }
+    options.onPhase?.('extract');
+    await placeArchive(file, home, plan.version, { sha256, source: plan.urls[0] ?? '' });
+    await rm(file, { force: true });
+    return { version: plan.version, goroot: root, installed: true };
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The shared SDK store under GOCROSS_HOME (DESIGN §2):
+ *   sdk/goX.Y.Z/                 a GOROOT, usable only once it holds the marker file
+ *   sdk/goX.Y.Z/.gocross-installed   the marker: written last, after the rename
+ *   sdk/.goX.Y.Z.extract-*       extraction in progress (a sibling, so the rename is atomic)
+ *   locks/goX.Y.Z.lock           held during an install of that version
+ *   tmp/<file>.partial           downloads in progress (kept for resuming)
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const MARKER = '.gocross-installed';
+
+export interface StorePaths {
+  home: string;
+  sdkDir: string;
+  locksDir: string;
+  tmpDir: string;
+}
+
+export const storePaths = (home: string): StorePaths => ({
+  home,
+  sdkDir: join(home, 'sdk'),
+  locksDir: join(home, 'locks'),
+  tmpDir: join(home, 'tmp'),
+});
+
+export const sdkRoot = (home: string, version: string): string => join(storePaths(home).sdkDir, version);
+
+export interface MarkerData {
+  version: string;
+  sha256: string | null;
+  source: string;
+  installedAt: string;
+}
+
+/** The marker of an installed SDK, or undefined when `root` is missing or half-installed. */
+export function readMarker(root: string): MarkerData | undefined {
+  try {
+    return JSON.parse(readFileSync(join(root, MARKER), 'utf8')) as MarkerData;
+  } catch {
+    return undefined;
+  }
+}
+
+export const isInstalled = (home: string, version: string): boolean => readMarker(sdkRoot(home, version)) !== undefined;
+
+export async function writeMarker(root: string, data: MarkerData): Promise<void> {
+  await writeFile(join(root, MARKER), `${JSON.stringify(data, null, 2)}\n`);
+}
+
+/** Installed versions (with a marker), newest-looking first by name. */
+export function installedVersions(home: string): string[] {
+  const { sdkDir } = storePaths(home);
+  if (!existsSync(sdkDir)) return [];
+  return readdirSync(sdkDir)
+    .filter((name) => name.startsWith('go') && readMarker(join(sdkDir, name)) !== undefined)
+    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+}
+
+/**
+ * Remove what an interrupted install of `version` left: a store dir without its marker and old
+ * extraction dirs. Call with the version's lock held.
+ */
+export async function cleanLeftovers(home: string, version: string): Promise<string[]> {
+  const { sdkDir } = storePaths(home);
+  const removed: string[] = [];
+  const root = sdkRoot(home, version);
+  if (existsSync(root) && readMarker(root) === undefined) {
+    await rm(root, { recursive: true, force: true });
+    removed.push(root);
+  }
+  for (const name of await readdir(sdkDir).catch(() => [] as string[])) {
+    if (name.startsWith(`.${version}.extract-`)) {
+      await rm(join(sdkDir, name), { recursive: true, force: true });
+      removed.push(join(sdkDir, name));
+    }
+  }
+  return removed;
+}
+
+/** Bytes under `dir` (files only, links not followed). */
+export async function directorySize(dir: string): Promise<number> {
+  let total = 0;
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  await Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        total += (await stat(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))).size;
+      }),
+  );
+  return total;
+}
+
+export async function ensureStore(home: string): Promise<StorePaths> {
+  const paths = storePaths(home);
+  await Promise.all([paths.sdkDir, paths.locksDir, paths.tmpDir].map((dir) => mkdir(dir, { recursive: true })));
+  return paths;
+}

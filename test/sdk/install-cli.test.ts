@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request as rawRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MARKER } from '../../src/sdk/store.js';
+import { BIN, gocross } from '../helpers/cli.js';
+import { TestMirror } from '../helpers/mirror.js';
+import { sdkTarball } from '../helpers/sdk-tarball.js';
+import { tempDir } from '../helpers/temp.js';
+
+const sdk = sdkTarball();
+
+describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
+  const root = tempDir();
+  const mirror = new TestMirror();
+  let n = 0;
+  const home = (): string => join(root, `home${++n}`);
+  const env = (gocrossHome: string, extra: Record<string, string | undefined> = {}) => ({
+    GOCROSS_HOME: gocrossHome,
+    GOCROSS_GO_MIRROR: mirror.base,
+    HTTP_PROXY: undefined,
+    http_proxy: undefined,
+    NO_PROXY: undefined,
+    no_proxy: undefined,
+    XDG_CONFIG_HOME: join(root, 'no-config'),
+    ...extra,
+  });
+  const version = sdk?.version ?? '';
+
+  beforeAll(async () => {
+    await mirror.start();
+    mirror.files = [{ filename: sdk?.filename ?? '', data: readFileSync(sdk?.path ?? ''), sha256: sdk?.sha256 ?? '', version }];
+  });
+  afterAll(() => mirror.stop());
+
+  it('installs with --json and plain progress on stderr, then is an instant no-op', async () => {
+    const store = home();
+    const first = await gocross(['install', version, '--json'], { env: env(store) });
+    expect(first.exitCode).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ version, goroot: join(store, 'sdk', version), installed: true });
+    expect(first.stderr).toBe('');
+
+    const plainHome = home();
+    const plain = await gocross(['install', version], { env: env(plainHome) });
+    expect(plain.stderr).toContain(`Resolved ${version}`);
+    expect(plain.stderr).toContain('verifying sha256');
+    expect(plain.stdout).toBe(`${version} installed at ${join(plainHome, 'sdk', version)}`);
+
+    mirror.requests.length = 0;
+    const again = await gocross(['install', version, '--json'], { env: env(store) });
+    expect(JSON.parse(again.stdout)).toMatchObject({ installed: false });
+    expect(mirror.requests).toEqual([]);
+  });
+
+  it('resolves go.mod to the newest patch of its go line', async () => {
+    const project = join(root, 'project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'go.mod'), `module x\n\ngo ${version.replace(/^go/, '').split('.').slice(0, 2).join('.')}\n`);
+    const result = await gocross(['install', 'go.mod', '--json'], { env: env(home()), cwd: project });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ version, installed: true });
+  });
+
+  it('exits 2 for an unknown version, naming the nearest', async () => {
+    const result = await gocross(['install', '1.19.99'], { env: env(home()) });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('go1.19.99 is not in the release index');
+    expect(result.stderr).toContain(`nearest available: ${version}`);
+  });
+
+  it('exits 3 naming the mirror when the network is down', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    closed.close();
+    const result = await gocross(['install', 'latest'], { env: env(home(), { GOCROSS_GO_MIRROR: `http://127.0.0.1:${port}/dl/` }) });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain(`http://127.0.0.1:${port}/dl/`);
+    expect(result.stderr).toContain('ECONNREFUSED');
+  });
+
+  it('installs an offline --archive verified by --sha256, and refuses a wrong one', async () => {
+    const offline = env(home(), { GOCROSS_GO_MIRROR: 'http://127.0.0.1:9/dl/' });
+    const bad = await gocross(['install', '--archive', sdk?.path ?? '', '--sha256', '0'.repeat(64)], { env: offline });
+    expect(bad.exitCode).toBe(3);
+    expect(bad.stderr).toContain('Nothing was installed');
+    const good = await gocross(['install', '--archive', sdk?.path ?? '', '--sha256', sdk?.sha256 ?? '', '--json'], { env: offline });
+    expect(good.exitCode).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ version, installed: true });
+  });
+
+  it('honours HTTP_PROXY', async () => {
+    const seen: string[] = [];
+    const proxy = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const upstream = rawRequest(req.url ?? '', { method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const result = await gocross(['install', version, '--json'], { env: env(home(), { HTTP_PROXY: proxyUrl }) });
+      expect(result.exitCode).toBe(0);
+      expect(seen).toContain(`GET ${mirror.base}?mode=json&include=all`);
+      expect(seen).toContain(`GET ${mirror.base}${sdk?.filename}`);
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it('lets two racing installs produce one SDK from one download', async () => {
+    const store = home();
+    mirror.requests.length = 0;
+    const [a, b] = await Promise.all([gocross(['install', version, '--json'], { env: env(store) }), gocross(['install', version, '--json'], { env: env(store) })]);
+    expect([a?.exitCode, b?.exitCode]).toEqual([0, 0]);
+    expect([JSON.parse(a.stdout).installed, JSON.parse(b.stdout).installed].sort()).toEqual([false, true]);
+    expect(mirror.requests.filter((r) => r.url.endsWith('.tar.gz'))).toHaveLength(1);
+    expect(readdirSync(join(store, 'sdk'))).toEqual([version]);
+  });
+
+  it('recovers from kill -9 during extraction: the half-installed SDK is never used and is cleaned', async () => {
+    const store = home();
+    const child = spawn(process.execPath, [BIN, 'install', version, '--json'], {
+      env: { ...process.env, ...Object.fromEntries(Object.entries(env(store)).filter(([, v]) => v !== undefined)) } as NodeJS.ProcessEnv,
+      stdio: 'ignore',
+    });
+    const sdkDir = join(store, 'sdk');
+    const deadline = Date.now() + 60_000;
+    // Wait until extraction has written part of the tree, then kill without warning.
+    for (;;) {
+      const extracting = existsSync(sdkDir) && readdirSync(sdkDir).find((name) => name.includes('.extract-'));
+      if (extracting && existsSync(join(sdkDir, extracting, 'go', 'src'))) break;
+      if (Date.now() > deadline) throw new Error('extraction never started');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(existsSync(join(sdkDir, version, MARKER))).toBe(false);
+    expect(readdirSync(join(store, 'locks')).length).toBe(1);
+
+    const rerun = await gocross(['install', version, '--json'], { env: env(store) });
+    expect(rerun.exitCode).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ installed: true });
+    expect(readdirSync(sdkDir)).toEqual([version]);
+    expect(readdirSync(join(store, 'locks'))).toEqual([]);
+  });
+});
