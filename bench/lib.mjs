@@ -39,3 +39,17 @@ export function report(name, oursLabel, anchorLabel, { ours, anchor }, goal) {
   );
   return ratio;
 }
+
+/** Like timeCommand, but leaves the event loop free (for benchmarks that serve HTTP in-process). */
+export async function timeCommandAsync(command, args, options = {}) {
+  const { spawn } = await import('node:child_process');
+  const start = performance.now();
+  const status = await new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'ignore', ...options });
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  const ms = performance.now() - start;
+  if (status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${status}`);
+  return ms;
+}

@@ -1,6 +1,5 @@
 /** The GOOS/GOARCH pairs a real Go supports, from `go tool dist list`. */
 import { environmentError } from '../errors.js';
-import { run } from '../io/process.js';
 
 /** Pairs from dist list's output: one `goos/goarch` a line. */
 export const parseDistList = (stdout: string): string[] =>
@@ -10,6 +9,8 @@ export const parseDistList = (stdout: string): string[] =>
     .filter((line) => /^[a-z0-9]+\/[a-z0-9]+$/.test(line));
 
 export async function readDistList(go: string): Promise<string[]> {
+  // Loaded here, not at the top: every command parses targets, few run Go (execa is not free).
+  const { run } = await import('../io/process.js');
   // A project's GOFLAGS or an env-wide GOOS must not change what the tool reports.
   const result = await run(go, ['tool', 'dist', 'list'], {
     env: { GOTOOLCHAIN: 'local', GOFLAGS: undefined, GOOS: undefined, GOARCH: undefined },

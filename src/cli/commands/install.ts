@@ -2,14 +2,12 @@
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
 import { hostTarget } from '../../targets/index.js';
-import { installArchive } from '../../sdk/archive-install.js';
-import { type InstallResult, installPlan } from '../../sdk/install.js';
-import { type InstallPlan, planInstall } from '../../sdk/plan.js';
+import type { InstallResult } from '../../sdk/install.js';
+import type { InstallPlan } from '../../sdk/plan.js';
 import { readMarker, sdkRoot } from '../../sdk/store.js';
 import { findProjectVersion } from '../../sdk/version-files.js';
 import { chooseRequest, describeRequest, type RequestChoice } from '../../sdk/version-request.js';
 import type { CommandContext } from '../registry.js';
-import { formatProgress, progressThrottle, runTasks } from '../tasks.js';
 
 interface InstallOptions {
   mirror?: string[];
@@ -39,7 +37,10 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   const platform = { goos: host.goos, goarch: host.goarch };
 
   let result: InstallResult;
+  // The network, archive and progress modules load only when there is work to do, so that the
+  // no-op install of an installed version stays instant.
   if (opts.archive) {
+    const { installArchive } = await import('../../sdk/archive-install.js');
     result = await installArchive({ archive: opts.archive, home, mirrors, sha256: opts.sha256, force: opts.force === true, platform, request: args[0] ? choice.request : undefined });
   } else {
     // An exact version that is already installed needs no network at all.
@@ -47,6 +48,11 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
     if (exact && !opts.force && readMarker(sdkRoot(home, exact))) {
       result = { version: exact, goroot: sdkRoot(home, exact), installed: false };
     } else {
+      const [{ planInstall }, { installPlan }, { formatProgress, progressThrottle, runTasks }] = await Promise.all([
+        import('../../sdk/plan.js'),
+        import('../../sdk/install.js'),
+        import('../tasks.js'),
+      ]);
       const ctx = await runTasks<Ctx>(
         [
           {
