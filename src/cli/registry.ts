@@ -70,6 +70,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'list installed Go SDKs (or the ones available for download)',
     options: [{ flags: '--available', description: 'list the versions in the release index' }],
     examples: ['gocross list', 'gocross list --available --json'],
+    load: () => import('./commands/list.js'),
   },
   {
     name: 'uninstall',
@@ -77,6 +78,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'remove an SDK from the shared store',
     options: [{ flags: '--force', description: 'remove it even while an env uses it' }],
     examples: ['gocross uninstall 1.22.1'],
+    load: () => import('./commands/uninstall.js'),
   },
   {
     name: 'init',

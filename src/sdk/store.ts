@@ -82,16 +82,16 @@ export async function cleanLeftovers(home: string, version: string): Promise<str
 
 /** Bytes under `dir` (files only, links not followed). */
 export async function directorySize(dir: string): Promise<number> {
-  let total = 0;
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  await Promise.all(
-    entries
-      .filter((e) => e.isFile())
-      .map(async (e) => {
-        total += (await stat(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))).size;
-      }),
+  // A plain walk: readdir's `recursive` with file types is unreliable on some Node 20 releases.
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const sizes = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return directorySize(path);
+      return entry.isFile() ? (await stat(path)).size : 0;
+    }),
   );
-  return total;
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 export async function ensureStore(home: string): Promise<StorePaths> {

@@ -149,4 +149,35 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
     expect(readdirSync(sdkDir)).toEqual([version]);
     expect(readdirSync(join(store, 'locks'))).toEqual([]);
   });
+
+  it('lists installed SDKs with the envs that use them, and uninstalls only with --force while used', async () => {
+    const store = home();
+    const userHome = join(root, 'user-home');
+    const prefix = join(root, 'envs', 'tools env');
+    mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
+    mkdirSync(join(userHome, '.conda'), { recursive: true });
+    writeFileSync(join(userHome, '.conda', 'environments.txt'), `${prefix}\n`);
+    writeFileSync(join(prefix, 'etc', 'gocross', 'gocross.ini'), `goroot = ${join(store, 'sdk', version)}\n`);
+    const e = env(store, { HOME: userHome, CONDA_PREFIX: undefined, CONDA_ROOT: undefined, MAMBA_ROOT_PREFIX: undefined });
+    expect((await gocross(['install', version], { env: e })).exitCode).toBe(0);
+
+    const listed = JSON.parse((await gocross(['list', '--json'], { env: e })).stdout) as { version: string; size: number; usedBy: string[] }[];
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ version, usedBy: [prefix] });
+    expect(listed[0]?.size).toBeGreaterThan(100 * 1024 * 1024);
+
+    const available = JSON.parse((await gocross(['list', '--available', '--json'], { env: e })).stdout) as { version: string; installed: boolean }[];
+    expect(available).toEqual([{ version, stable: true, installed: true, hostArchive: sdk?.filename }]);
+
+    const refused = await gocross(['uninstall', version], { env: e });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(`used by the gocross hooks of ${prefix}`);
+    expect(existsSync(join(store, 'sdk', version, MARKER))).toBe(true);
+
+    const forced = await gocross(['uninstall', version, '--force'], { env: e });
+    expect(forced.exitCode).toBe(0);
+    expect(existsSync(join(store, 'sdk', version))).toBe(false);
+    expect(JSON.parse((await gocross(['list', '--json'], { env: e })).stdout)).toEqual([]);
+    expect((await gocross(['uninstall', version], { env: e })).exitCode).toBe(2);
+  });
 });
