@@ -4,9 +4,10 @@ import { performance } from 'node:perf_hooks';
 
 export function timeCommand(command, args, options = {}) {
   const start = performance.now();
-  const result = spawnSync(command, args, { stdio: 'ignore', ...options });
+  const { okCodes = [0], ...spawnOptions } = options;
+  const result = spawnSync(command, args, { stdio: 'ignore', ...spawnOptions });
   const ms = performance.now() - start;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  if (!okCodes.includes(result.status)) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
   return ms;
 }
 

@@ -51,6 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--deep', description: 'also build a hello-world for each target' },
     ],
     examples: ['gocross doctor', 'gocross doctor -n tools --deep --target linux/arm64', 'gocross doctor --json'],
+    load: () => import('./commands/doctor.js'),
   },
   {
     name: 'install',

@@ -2,7 +2,8 @@
 import { loadConfig } from '../../config/load.js';
 import { hostTarget } from '../../targets/index.js';
 import { installedVersions, sdkRoot, directorySize, readMarker } from '../../sdk/store.js';
-import { envsUsing, knownEnvPrefixes } from '../../sdk/usage.js';
+import { knownEnvs } from '../../conda/env.js';
+import { envsUsing } from '../../sdk/usage.js';
 import type { CommandContext } from '../registry.js';
 
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
@@ -12,7 +13,7 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const home = config.get<string>('home');
   if (options.available === true) return listAvailable(config.get<string[]>('mirror'), home, { output, json: global.json });
 
-  const prefixes = knownEnvPrefixes(env);
+  const prefixes = knownEnvs(env);
   const sdks = await Promise.all(
     installedVersions(home).map(async (version) => {
       const goroot = sdkRoot(home, version);

@@ -5,7 +5,8 @@ import { usageError } from '../../errors.js';
 import { parseGoVersion } from '../../sdk/go-version.js';
 import { acquireLock } from '../../sdk/lock.js';
 import { readMarker, sdkRoot, storePaths } from '../../sdk/store.js';
-import { envsUsing, knownEnvPrefixes } from '../../sdk/usage.js';
+import { knownEnvs } from '../../conda/env.js';
+import { envsUsing } from '../../sdk/usage.js';
 import type { CommandContext } from '../registry.js';
 
 export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
@@ -18,7 +19,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   if (!readMarker(goroot)) {
     throw usageError('sdk.not-installed', `${version.name} is not installed in ${storePaths(home).sdkDir}.`, { hint: 'see `gocross list`' });
   }
-  const users = envsUsing(goroot, knownEnvPrefixes(env));
+  const users = envsUsing(goroot, knownEnvs(env));
   if (users.length > 0 && options.force !== true) {
     throw usageError('sdk.in-use', `${version.name} is used by the gocross hooks of ${users.join(', ')}.`, {
       hint: 'run `gocross init --remove` (or init with another --go) in those envs, or pass --force',
