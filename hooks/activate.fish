@@ -1,0 +1,40 @@
+# gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
+# Activates Go for this env (fish). Every variable it touches is saved first ("unset" apart
+# from "empty"), keyed by CONDA_SHLVL, so the deactivate hook restores it exactly.
+set -g _gocross_level 0
+set -q CONDA_SHLVL; and set -g _gocross_level $CONDA_SHLVL
+
+function _gocross_save
+    set -l saved _GOCROSS_SAVED_{$_gocross_level}_$argv[1]
+    set -l value _GOCROSS_VALUE_{$_gocross_level}_$argv[1]
+    if not set -q $saved
+        if set -q $argv[1]
+            set -g $saved 1
+            set -g $value $$argv[1]
+        else
+            set -g $saved 0
+        end
+    end
+end
+
+function _gocross_set
+    _gocross_save $argv[1]
+    set -gx $argv[1] $argv[2]
+end
+
+function _gocross_clear
+    _gocross_save $argv[1]
+    set -e $argv[1]
+end
+
+function _gocross_path_prepend
+    if set -l i (contains -i -- $argv[1] $PATH)
+        set -e PATH[$i]
+    end
+    set -gx PATH $argv[1] $PATH
+end
+
+# @BODY@
+
+functions -e _gocross_save _gocross_set _gocross_clear _gocross_path_prepend
+set -e _gocross_level
