@@ -1,5 +1,13 @@
 #!/usr/bin/env node
 // The gocross command. The code is compiled from src/ into dist/ by `npm install` (prepare).
+import { readFileSync } from 'node:fs';
+
+// `gocross --version` is what scripts call most; answer it without loading the CLI.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
+}
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 let main;
 try {
