@@ -97,6 +97,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--remove', description: "remove gocross's hooks from the env" },
     ],
     examples: ['gocross init --target linux/arm64', 'gocross init -n tools --go 1.23 --dry-run', 'gocross init --remove'],
+    load: () => import('./commands/init.js'),
   },
   {
     name: 'env',

@@ -3,6 +3,7 @@
  * returns the findings it makes; ids are stable (scripts and docs refer to them).
  */
 import { resolve } from 'node:path';
+import { installCommands } from '../conda/compilers.js';
 import { compareGoVersions, parseGoVersion } from '../sdk/go-version.js';
 import { type Finding, runningVersion, type Snapshot, winningGo } from './snapshot.js';
 
@@ -255,13 +256,7 @@ const cgoNoCrossCc: Check = (s) => {
       severity: 'error' as const,
       title: `CGO_ENABLED=1 for ${t.target} but no C cross compiler for it`,
       detail: `cgo needs a C compiler for ${t.target}; neither ${t.condaTriple ? `${t.condaTriple}-cc in the env` : 'a conda cross compiler'} nor ${t.triple ? `${t.triple}-gcc` : 'a Debian cross gcc'} was found, so builds fail with "gcc: error: unrecognized command-line option".`,
-      fix: [
-        t.conda ? `conda install -c conda-forge gcc_${t.conda}` : '',
-        t.triple && t.debian ? `apt-get install gcc-${t.triple} libc6-dev-${t.debian}-cross` : '',
-        'or CGO_ENABLED=0 for a pure-Go build',
-      ]
-        .filter(Boolean)
-        .join(', or '),
+      fix: [...installCommands(t), 'CGO_ENABLED=0 for a pure-Go build'].join(', or '),
       evidence: [`CGO_ENABLED=1`, `target ${t.target}`],
     }));
 };

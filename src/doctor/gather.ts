@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { findCrossCompilers } from '../conda/compilers.js';
 import type { CondaEnv } from '../conda/env.js';
 import { GO_VARS, readEnvRecords } from '../conda/meta.js';
 import { findAllExecutables, findExecutable, run } from '../io/process.js';
@@ -75,14 +76,6 @@ function scanProfiles(home: string): ProfileLine[] {
   return found;
 }
 
-function crossCompilers(target: TargetInfo, prefix: string | null, pathEnv: string | undefined): string[] {
-  const found: string[] = [];
-  if (prefix && target.condaTriple && existsSync(join(prefix, 'bin', `${target.condaTriple}-cc`))) found.push(join(prefix, 'bin', `${target.condaTriple}-cc`));
-  const debian = target.triple ? findExecutable(`${target.triple}-gcc`, pathEnv) : undefined;
-  if (debian) found.push(debian);
-  return found;
-}
-
 export interface GatherOptions {
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -128,7 +121,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     profiles: scanProfiles(env.HOME || homedir()),
     project: findProjectVersion(options.cwd),
     targets,
-    crossCompilers: Object.fromEntries(targets.map((t) => [t.target, crossCompilers(t, condaEnv.prefix, env.PATH)])),
+    crossCompilers: Object.fromEntries(targets.map((t) => [t.target, findCrossCompilers(t, condaEnv.prefix, env.PATH).map((c) => c.cc)])),
     hooks,
     execWrappers: targets.map((t) => `go_${t.goos}_${t.goarch}_exec`).filter((name) => findExecutable(name, env.PATH)),
   };

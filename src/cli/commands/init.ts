@@ -1,0 +1,132 @@
+/** `gocross init`: write the env's activate.d/deactivate.d hooks for Go cross-compiling. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { findCrossCompilers, installCommands } from '../../conda/compilers.js';
+import { locateEnv } from '../../conda/env.js';
+import { environmentError, usageError } from '../../errors.js';
+import { envGocrossDir, execWrapperDir } from '../../hooks/plan.js';
+import { activateDir, composeFiles, deactivateDir, settingsPath } from '../../init/compose.js';
+import { applyWrites, ownedFiles, planWrites, removeFiles } from '../../init/files.js';
+import { parseSettings, type StoredSettings } from '../../init/settings.js';
+import { readMarker, sdkRoot } from '../../sdk/store.js';
+import { findProjectVersion } from '../../sdk/version-files.js';
+import { chooseRequest, isGorootSetting } from '../../sdk/version-request.js';
+import { hostTarget, isForeign, parseTarget } from '../../targets/index.js';
+import type { CommandContext } from '../registry.js';
+
+interface InitOptions {
+  prefix?: string;
+  name?: string;
+  go?: string;
+  target?: string;
+  cgo?: boolean;
+  cc?: string;
+  modcache?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  remove?: boolean;
+}
+
+/** A GOROOT to adopt must be a whole Go installation. */
+function checkGoroot(path: string): string {
+  const root = resolve(path);
+  const missing = ['bin/go', 'src/runtime', 'pkg/tool'].filter((p) => !existsSync(join(root, p)));
+  if (missing.length > 0) {
+    throw usageError('init.goroot', `${root} is not a complete Go installation (missing ${missing.join(', ')}).`, {
+      hint: 'pass the root of a Go SDK (the directory holding bin/go), or a version to install',
+    });
+  }
+  return root;
+}
+
+export async function run({ options, output, cwd, env, global }: CommandContext): Promise<number> {
+  const opts = options as InitOptions;
+  const condaEnv = locateEnv({ prefix: opts.prefix, name: opts.name, env, cwd });
+  if (!condaEnv.prefix) throw usageError('init.no-env', 'no conda env active; pass --prefix or -n NAME.', { hint: 'conda activate ENV first, or name the env' });
+  const prefix = condaEnv.prefix;
+  const dirs = [activateDir(prefix), deactivateDir(prefix), execWrapperDir(prefix)];
+
+  if (opts.remove) {
+    const ours = [...(await ownedFiles(dirs)), ...(existsSync(envGocrossDir(prefix)) ? [envGocrossDir(prefix)] : [])];
+    if (!opts.dryRun) await removeFiles(ours);
+    if (global.json) output.json({ prefix, removed: ours, dryRun: opts.dryRun === true });
+    else for (const path of ours) output.line(`${opts.dryRun ? 'would remove' : 'removed'} ${path}`);
+    return 0;
+  }
+
+  const previous = existsSync(settingsPath(prefix)) ? parseSettings(readFileSync(settingsPath(prefix), 'utf8')) : {};
+  const flags = [
+    ...(opts.target ? [{ key: 'target', raw: opts.target, flag: '--target' }] : []),
+    ...(opts.go ? [{ key: 'go', raw: opts.go, flag: '--go' }] : []),
+  ];
+  const config = loadConfig({ cwd, env, flags });
+  const home = config.get<string>('home');
+  const host = hostTarget();
+  const target = parseTarget(opts.target ?? previous.target ?? config.get<string | undefined>('target') ?? host.target);
+  const foreign = isForeign(target, host);
+  const cgo = opts.cgo ?? (previous.cgo || config.get<boolean>('cgo'));
+  const modcache = (opts.modcache ?? previous.modcache ?? 'shared') as 'shared' | 'env';
+  if (modcache !== 'shared' && modcache !== 'env') throw usageError('init.modcache', `--modcache ${modcache} is not shared or env.`, { hint: 'use --modcache shared (one cache for all envs) or env' });
+
+  // The SDK: a GOROOT to adopt, or a version to install into the shared store.
+  let goroot: string;
+  let version: string | null = null;
+  const goValue = opts.go ?? (previous.goroot && existsSync(previous.goroot) ? previous.goroot : undefined) ?? config.get<string | undefined>('go');
+  if (goValue && isGorootSetting(goValue)) {
+    goroot = checkGoroot(goValue);
+    version = readFileSync(join(goroot, 'VERSION'), 'utf8').split('\n')[0]?.trim() || null;
+  } else {
+    const choice = chooseRequest(goValue, { value: undefined, source: '' }, () => findProjectVersion(cwd));
+    const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
+    if (exact && readMarker(sdkRoot(home, exact))) {
+      version = exact;
+    } else if (opts.dryRun) {
+      version = exact ?? null;
+      output.info(`would install ${exact ?? 'the chosen Go'} (${choice.why}) with gocross install`);
+    } else {
+      const [{ planInstall }, { installPlan }] = await Promise.all([import('../../sdk/plan.js'), import('../../sdk/install.js')]);
+      const plan = await planInstall({ request: choice.request, mirrors: config.get<string[]>('mirror'), platform: { goos: host.goos, goarch: host.goarch } });
+      output.info(`installing ${plan.version} (${choice.why})`);
+      version = (await installPlan(plan, home)).version;
+    }
+    goroot = sdkRoot(home, version ?? 'go');
+  }
+
+  // cgo for a foreign target needs a cross C compiler.
+  let cc = opts.cc ?? (previous.target === target.target ? previous.cc : null) ?? null;
+  let cxx = previous.target === target.target ? previous.cxx ?? null : null;
+  let sysroot: string | null = null;
+  if (cgo && foreign) {
+    const found = findCrossCompilers(target, prefix, env.PATH);
+    const chosen = cc ? found.find((c) => c.cc === cc) : found[0];
+    if (!cc && !chosen) {
+      throw environmentError('init.no-cross-cc', `cgo for ${target.target} needs a C cross compiler, and none was found.`, {
+        hint: `install one: ${installCommands(target).join(', or ')}; or pass --cc, or --no-cgo`,
+      });
+    }
+    cc = cc ?? chosen?.cc ?? null;
+    cxx = opts.cc ? null : cxx ?? chosen?.cxx ?? null;
+    sysroot = chosen?.sysroot ?? null;
+  }
+
+  const stored: StoredSettings = { goroot, version, target: target.target, cgo, cc: cgo ? cc : null, cxx: cgo ? cxx : null, modcache };
+  const files = composeFiles(prefix, { goroot, target, cgo, cc: cc ?? undefined, cxx: cxx ?? undefined, modcache, home }, stored, foreign, sysroot);
+  const writes = planWrites(files, opts.force === true);
+  if (!opts.dryRun) await applyWrites(writes);
+
+  if (global.json) {
+    output.json({ prefix, goroot, version, target: target.target, cgo, dryRun: opts.dryRun === true, files: writes.map((w) => ({ path: w.file.path, action: w.action })) });
+    return 0;
+  }
+  for (const { file, action } of writes) {
+    output.line(`${opts.dryRun ? `would be ${action}` : action}: ${file.path}`);
+    if (opts.dryRun && action !== 'unchanged' && global.verbose) output.line(file.content);
+  }
+  output.info(`env ${prefix}: Go ${version ?? goroot} for ${target.target}, cgo ${cgo ? 'on' : 'off'}; reactivate the env to apply`);
+  if (condaEnv.kind === 'pixi') {
+    output.line('\npixi runs activate.d .sh scripts but never deactivate.d; to make them part of the workspace, add to pixi.toml:');
+    output.line(`[activation]\nscripts = [${JSON.stringify(join(activateDir(prefix), 'activate-z90-gocross.sh'))}]`);
+  }
+  return 0;
+}
