@@ -107,6 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--shell <shell>', description: 'sh, fish, csh, ps1, bat, nu or json' },
     ],
     examples: ['eval "$(gocross env --target linux/amd64)"', 'gocross env --target linux/arm64 --shell fish | source'],
+    load: () => import('./commands/env.js'),
   },
   {
     name: 'build',

@@ -212,7 +212,7 @@ describe.skipIf(!GOROOT)('gocross doctor on conda-style prefixes with a real Go'
   it('cgo.no-cross-cc: cgo for a foreign target without a cross compiler', async () => {
     const bad = await envWith({}, { CGO_ENABLED: '1', GOARCH: 'riscv64' });
     const finding = bad.report.findings.find((f) => f.id === 'cgo.no-cross-cc');
-    expect(finding?.fix).toContain('apt-get install gcc-riscv64-linux-gnu libc6-dev-riscv64-cross');
+    expect(finding?.fix).toContain('apt-get install gcc-riscv64-linux-gnu g++-riscv64-linux-gnu libc6-dev-riscv64-cross');
     expect(bad.exitCode).toBe(1);
     // Debian's aarch64 cross gcc is installed, and a conda cross compiler in the env counts too.
     expect(ids((await envWith({}, { CGO_ENABLED: '1', GOARCH: 'arm64' })).report)).not.toContain('cgo.no-cross-cc');
