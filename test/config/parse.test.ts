@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/parse.js';
-import { GocrossError } from '../../src/errors.js';
-
-const errorOf = (fn: () => unknown): GocrossError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GocrossError) return error;
-    throw error;
-  }
-  throw new Error('expected a GocrossError');
-};
+import { thrown } from '../helpers/errors.js';
 
 describe('parseConfigText', () => {
   it('reads top-level keys and [build] keys with their line numbers and decoded values', () => {
@@ -45,14 +35,14 @@ describe('parseConfigText', () => {
     ['a key set twice', 'home = /a\nhome = /b\n', 'config.duplicate', 'f.ini:2'],
     ['an array key', 'mirror[] = x\n', 'config.key', 'f.ini:1'],
   ])('rejects %s with file and line', (_name, text, code, where) => {
-    const error = errorOf(() => parseConfigText(text, 'f.ini'));
+    const error = thrown(() => parseConfigText(text, 'f.ini'));
     expect(error.kind).toBe('usage');
     expect(error.code).toBe(code);
     expect(error.message).toContain(where);
   });
 
   it('names the key and suggests the nearest one', () => {
-    const error = errorOf(() => parseConfigText('[build]\ntarget = linux/arm64\n', 'f.ini'));
+    const error = thrown(() => parseConfigText('[build]\ntarget = linux/arm64\n', 'f.ini'));
     expect(error.message).toContain('"build.target"');
     expect(error.hint).toContain('build.targets');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GocrossError } from '../../src/errors.js';
+import { thrown } from '../helpers/errors.js';
 import { BUILTIN_PAIRS, formatTarget, fromNode, hostTarget, isForeign, listTargets, parseTarget } from '../../src/targets/index.js';
 
 const canonical = (text: string): string => parseTarget(text).target;
@@ -170,15 +171,7 @@ describe('target facts', () => {
   });
 });
 
-const failure = (input: string, pairs?: readonly string[]): GocrossError => {
-  try {
-    parseTarget(input, pairs);
-  } catch (error) {
-    if (error instanceof GocrossError) return error;
-    throw error;
-  }
-  throw new Error(`${input} parsed`);
-};
+const failure = (input: string, pairs?: readonly string[]) => thrown(() => parseTarget(input, pairs));
 
 describe('bad targets', () => {
   it.each([
