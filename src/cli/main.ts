@@ -31,7 +31,7 @@ function globalOptions(program: Command | undefined): GlobalOptions {
 }
 
 function addCommand(program: Command, spec: CommandSpec, state: { exitCode: number }): void {
-  const summary = spec.load ? spec.summary : `${spec.summary} (not built yet)`;
+  const summary = spec.load ? spec.summary : `(not built yet) ${spec.summary}`;
   const command = program.command(spec.name).summary(summary).description(summary);
   for (const arg of spec.args ?? []) command.argument(arg);
   for (const option of spec.options) {
