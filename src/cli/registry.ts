@@ -151,6 +151,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--github', description: 'print GitHub Actions annotations' },
     ],
     examples: ['gocross verify --target linux/arm64 dist/', 'gocross verify --infer --json release/*.tar.gz'],
+    load: () => import('./commands/verify.js'),
   },
   {
     name: 'recipe',

@@ -77,3 +77,27 @@ export async function extractTarGz(file: string, dest: string, options: ExtractO
 export async function createTarGz(file: string, cwd: string, entries: string[]): Promise<void> {
   await tar.c({ file, cwd, gzip: true, portable: true }, entries);
 }
+
+/**
+ * Calls `onMember` with each regular file of a .tar, .tar.gz or .tgz (gzip is detected by
+ * node-tar), streamed: a member is buffered only when it is at most `maxSize` bytes.
+ */
+export async function forEachTarMember(file: string, maxSize: number, onMember: (member: { name: string; size: number }, data: Buffer) => Promise<void>): Promise<void> {
+  const pending: Promise<void>[] = [];
+  try {
+    await tar.t({
+      file,
+      strict: true,
+      onReadEntry: (entry) => {
+        if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile') return entry.resume();
+        if ((entry.size ?? 0) > maxSize || entry.size === 0) return entry.resume();
+        const chunks: Buffer[] = [];
+        entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+        pending.push(new Promise<void>((resolve, reject) => entry.on('end', () => onMember({ name: entry.path, size: entry.size ?? 0 }, Buffer.concat(chunks)).then(resolve, reject))));
+      },
+    });
+  } catch (error) {
+    throw environmentError('archive.unreadable', `cannot read ${file}: ${(error as Error).message}.`, { hint: 'the archive is damaged or not a tar archive', cause: error });
+  }
+  await Promise.all(pending);
+}
