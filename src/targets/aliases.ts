@@ -1,7 +1,7 @@
 /**
  * The names people use for operating systems and architectures, mapped to Go's. Sources: conda
- * subdirs, Docker platforms, Node's process.platform/arch, uname -m, GNU triples, Go's release
- * archive names (linux-armv6l).
+ * subdirs, Docker platforms, Node's process.platform/arch, uname -m, GNU and Rust triples, Go's
+ * release archive names (linux-armv6l).
  */
 export const OS_ALIASES: Readonly<Record<string, string>> = {
   linux: 'linux',
@@ -27,6 +27,8 @@ export const OS_ALIASES: Readonly<Record<string, string>> = {
   aix: 'aix',
   plan9: 'plan9',
   android: 'android',
+  // The NDK's 32-bit ARM triple: armv7a-linux-androideabi.
+  androideabi: 'android',
   ios: 'ios',
   js: 'js',
   emscripten: 'js',
@@ -34,10 +36,18 @@ export const OS_ALIASES: Readonly<Record<string, string>> = {
   wasi: 'wasip1',
 };
 
+/**
+ * A GOOS that is a more specific kind of another: Go builds android with the linux files and
+ * ios with the darwin ones, and triples say both (aarch64-linux-android, arm64-apple-ios).
+ * When a name gives both, the specific one wins.
+ */
+export const OS_REFINES: Readonly<Record<string, string>> = { android: 'linux', ios: 'darwin', illumos: 'solaris' };
+
 /** Architecture names with the variant some of them imply (armv7l → arm + v7). */
 export const ARCH_ALIASES: Readonly<Record<string, { goarch: string; variant?: string }>> = {
   amd64: { goarch: 'amd64' },
   x64: { goarch: 'amd64' },
+  // conda's linux-64, osx-64, win-64.
   '64': { goarch: 'amd64' },
   '386': { goarch: '386' },
   i386: { goarch: '386' },
@@ -46,6 +56,7 @@ export const ARCH_ALIASES: Readonly<Record<string, { goarch: string; variant?: s
   i686: { goarch: '386' },
   x86: { goarch: '386' },
   ia32: { goarch: '386' },
+  // conda's linux-32, win-32.
   '32': { goarch: '386' },
   arm64: { goarch: 'arm64' },
   aarch64: { goarch: 'arm64' },
@@ -59,6 +70,7 @@ export const ARCH_ALIASES: Readonly<Record<string, { goarch: string; variant?: s
   armhf: { goarch: 'arm', variant: 'v7' },
   armv6: { goarch: 'arm', variant: 'v6' },
   armv6l: { goarch: 'arm', variant: 'v6' },
+  // Docker and containerd normalise armel to arm/v6.
   armel: { goarch: 'arm', variant: 'v6' },
   armv5: { goarch: 'arm', variant: 'v5' },
   armv5l: { goarch: 'arm', variant: 'v5' },
@@ -70,6 +82,8 @@ export const ARCH_ALIASES: Readonly<Record<string, { goarch: string; variant?: s
   powerpc64: { goarch: 'ppc64' },
   s390x: { goarch: 's390x' },
   riscv64: { goarch: 'riscv64' },
+  // Rust's riscv64gc-unknown-linux-gnu.
+  riscv64gc: { goarch: 'riscv64' },
   loong64: { goarch: 'loong64' },
   loongarch64: { goarch: 'loong64' },
   mips: { goarch: 'mips' },
@@ -82,8 +96,18 @@ export const ARCH_ALIASES: Readonly<Record<string, { goarch: string; variant?: s
   wasm32: { goarch: 'wasm' },
 };
 
-/** Words of GNU triples that say nothing about OS or architecture (vendor, libc, ABI). */
-export const NOISE_WORDS: ReadonlySet<string> = new Set(['unknown', 'pc', 'gnu', 'musl', 'msvc', 'w64', 'gnuabi64', 'elf', 'none', 'conda']);
+/**
+ * Words of triples that say nothing about OS or architecture: vendors, libcs, ABIs, conda's old
+ * CentOS vendor tags (x86_64-conda_cos6-linux-gnu).
+ */
+export const NOISE_WORDS: ReadonlySet<string> = new Set([
+  'unknown', 'pc', 'gnu', 'musl', 'msvc', 'w64', 'gnuabi64', 'elf', 'none', 'conda', 'cos6', 'cos7',
+  'ibm', 'redhat', 'suse', 'alpine',
+]);
 
-/** ABI words that pin the ARM variant: hard-float EABI is ARMv7 (armhf), soft-float ARMv6 (armel). */
+/**
+ * ABI words that suggest the ARM variant as Debian uses them: hard-float EABI is ARMv7 (armhf),
+ * soft-float ARMv6 (armel). Only a default: an explicit architecture wins, so Rust's
+ * armv6-unknown-linux-gnueabihf (Raspberry Pi 1) stays v6.
+ */
 export const ABI_VARIANTS: Readonly<Record<string, string>> = { gnueabihf: 'v7', gnueabi: 'v6', eabihf: 'v7' };

@@ -45,11 +45,18 @@ export interface VariantRule {
 
 /** Valid variants per GOARCH; other architectures take none. */
 export const VARIANTS: Readonly<Record<string, VariantRule>> = {
-  // GOARM: Go's default when cross-compiling to arm is 7 (cmd/dist's "conservative default"), but
-  // linux/arm/v7 stays as written: it is Docker's spelling and pins GOARM explicitly.
+  // GOARM. A toolchain's default is fixed when the toolchain is built: cmd/dist's xgetgoarm
+  // picks 7 on a non-arm build host since Go 1.21 (5 before; golang/go#62164), the official
+  // linux-armv6l SDK is built with GOARM=6, and a toolchain built on an ARM board detects its
+  // CPU. So plain linux/arm means "Go's default", which is 7 for every Go 1.21+ cross-compile
+  // from the SDKs gocross installs; its facts (linux-armv7l, armhf, arm-linux-gnueabihf) are
+  // v7's, and they hold for an older Go's GOARM=5 output too, which runs on ARMv7 armhf.
+  // No variant is dropped: linux/arm/v7 is Docker's spelling and pins GOARM=7 explicitly.
   arm: { valid: ['v5', 'v6', 'v7'], implied: 'v7', dropped: null },
-  // GOAMD64: v1 is the default, so linux/amd64/v1 is linux/amd64 (as Docker normalises it).
+  // GOAMD64: v1 is Go's default and Docker's (containerd normalises amd64/v1 to amd64), so
+  // linux/amd64/v1 is linux/amd64: one canonical name per build.
   amd64: { valid: ['v1', 'v2', 'v3', 'v4'], implied: 'v1', dropped: 'v1' },
-  // Docker's linux/arm64/v8 is plain arm64.
+  // Docker's linux/arm64/v8 is plain arm64 (containerd drops v8 too). Go's GOARM64 levels
+  // (v8.0…v9.5, Go 1.23+) are not variants here.
   arm64: { valid: ['v8'], implied: 'v8', dropped: 'v8' },
 };

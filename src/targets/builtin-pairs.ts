@@ -1,6 +1,9 @@
 /**
- * `go tool dist list` of Go 1.25, used when no Go is at hand. Broken ports are not listed by
- * dist list, so windows/arm (marked broken in Go 1.24) is absent.
+ * `go tool dist list` of Go 1.25, used when no Go is at hand: cmd/dist/build.go's cgoEnabled
+ * table minus its `broken` ports, which dist list leaves out (linux/sparc64, openbsd/mips64, and
+ * windows/arm, broken since Go 1.24 and removed in 1.26). Go 1.24 lists the same pairs. Newer
+ * than Go 1.19's list by freebsd/riscv64 (1.20), wasip1/wasm (1.21), openbsd/ppc64 (1.22) and
+ * openbsd/riscv64 (1.23).
  */
 export const BUILTIN_PAIRS: readonly string[] = [
   'aix/ppc64', 'android/386', 'android/amd64', 'android/arm', 'android/arm64', 'darwin/amd64', 'darwin/arm64',

@@ -8,11 +8,13 @@ export interface TargetInfo {
   goos: string;
   goarch: string;
   variant: string | null;
-  /** GOARM to set (5, 6, 7) when the variant pins it. */
+  /** GOARM to set (5, 6, 7) when the variant pins it; null leaves Go's default (see VARIANTS). */
   goarm: string | null;
-  /** GOAMD64 to set (v2, v3, v4) when the variant pins it. */
+  /** GOAMD64 to set (v2, v3, v4) when the variant pins it; null is Go's default, v1. */
   goamd64: string | null;
+  /** conda subdir (linux-aarch64, osx-arm64, win-64…), null where conda has none. */
   conda: string | null;
+  /** Debian architecture (arm64, armhf, ppc64el…) for Linux targets. */
   debian: string | null;
   /** GNU triple of a Debian/MinGW/Apple cross compiler (`<triple>-gcc`). */
   triple: string | null;
@@ -36,7 +38,7 @@ export function targetInfo(goos: string, goarch: string, variant: string | null)
   const armel = goarch === 'arm' && (effective === 'v5' || effective === 'v6');
   let triple: string | null = null;
   if (goos === 'linux') triple = armel ? 'arm-linux-gnueabi' : arch.linuxTriple;
-  else if (TRIPLE_SUFFIX[goos] && arch.elf !== null && goarch !== 'wasm') triple = `${arch.cpu}-${TRIPLE_SUFFIX[goos]}`;
+  else if (TRIPLE_SUFFIX[goos]) triple = `${arch.cpu}-${TRIPLE_SUFFIX[goos]}`;
   return {
     target: variant ? `${base}/${variant}` : base,
     goos,

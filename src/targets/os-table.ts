@@ -13,11 +13,15 @@ export const FORMAT_OF_OS: Readonly<Record<string, BinaryFormat>> = {
 
 export const formatOf = (goos: string): BinaryFormat => FORMAT_OF_OS[goos] ?? 'elf';
 
-/** conda subdir per `goos/goarch[/variant]` (conda's KNOWN_SUBDIRS). */
+/**
+ * conda subdir per `goos/goarch[/variant]`, from conda's PLATFORMS (conda/base/constants.py).
+ * conda has no subdir for loong64 or mips, so those have none.
+ */
 export const CONDA_SUBDIRS: Readonly<Record<string, string>> = {
   'linux/386': 'linux-32',
   'linux/amd64': 'linux-64',
   'linux/arm64': 'linux-aarch64',
+  // conda has no ARMv5 subdir; a GOARM=5 binary runs in a linux-armv6l env.
   'linux/arm/v5': 'linux-armv6l',
   'linux/arm/v6': 'linux-armv6l',
   'linux/arm/v7': 'linux-armv7l',
@@ -35,11 +39,19 @@ export const CONDA_SUBDIRS: Readonly<Record<string, string>> = {
   'wasip1/wasm': 'wasi-wasm32',
 };
 
-/** conda-forge's cross compiler prefixes (`$PREFIX/bin/<triple>-cc`). */
+/**
+ * The prefixes of conda's C compilers (`$PREFIX/bin/<triple>-cc`): ctng gcc on Linux
+ * (`<cpu>-conda-linux-gnu`, as ctng-compilers-feedstock's get_triplet spells them; the s390x
+ * and riscv64 builds use the same scheme) and the clang activation on macOS (darwin13.4.0 and
+ * darwin20.0.0 are the kernels of the deployment targets). Windows has none: conda's MinGW gcc
+ * is not installed as a triple-prefixed cc in bin/.
+ */
 export const CONDA_TRIPLES: Readonly<Record<string, string>> = {
   'linux/amd64': 'x86_64-conda-linux-gnu',
   'linux/arm64': 'aarch64-conda-linux-gnu',
   'linux/ppc64le': 'powerpc64le-conda-linux-gnu',
+  'linux/s390x': 's390x-conda-linux-gnu',
+  'linux/riscv64': 'riscv64-conda-linux-gnu',
   'darwin/amd64': 'x86_64-apple-darwin13.4.0',
   'darwin/arm64': 'arm64-apple-darwin20.0.0',
 };

@@ -1,0 +1,181 @@
+/** Every spelling family parseTarget accepts, one table each, every row checked for its canonical name. */
+import { describe, expect, it } from 'vitest';
+import { parseTarget } from '../../src/targets/index.js';
+
+const canonical = (text: string, pairs?: readonly string[]): string => parseTarget(text, pairs).target;
+
+const FAMILIES: Record<string, [string, string][]> = {
+  canonical: [
+    ['linux/arm64', 'linux/arm64'],
+    ['linux/amd64', 'linux/amd64'],
+    ['linux/arm/v7', 'linux/arm/v7'],
+    ['linux/arm/v6', 'linux/arm/v6'],
+    ['linux/arm/v5', 'linux/arm/v5'],
+    ['linux/arm', 'linux/arm'],
+    ['linux/amd64/v3', 'linux/amd64/v3'],
+    ['darwin/arm64', 'darwin/arm64'],
+    ['windows/amd64', 'windows/amd64'],
+    ['freebsd/riscv64', 'freebsd/riscv64'],
+    ['freebsd/arm/v6', 'freebsd/arm/v6'],
+    ['js/wasm', 'js/wasm'],
+    ['LINUX/ARM64', 'linux/arm64'],
+    ['  linux/arm64 ', 'linux/arm64'],
+  ],
+  'architecture aliases': [
+    ['linux/aarch64', 'linux/arm64'],
+    ['linux/x86_64', 'linux/amd64'],
+    ['linux/x86-64', 'linux/amd64'],
+    ['linux/x64', 'linux/amd64'],
+    ['linux/i386', 'linux/386'],
+    ['linux/i686', 'linux/386'],
+    ['linux/x86', 'linux/386'],
+    ['linux/ia32', 'linux/386'],
+    ['linux/armv7l', 'linux/arm/v7'],
+    ['linux/armv7', 'linux/arm/v7'],
+    ['linux/armhf', 'linux/arm/v7'],
+    ['linux/armv8l', 'linux/arm/v7'],
+    ['linux/armv6l', 'linux/arm/v6'],
+    ['linux/armv6', 'linux/arm/v6'],
+    ['linux/armel', 'linux/arm/v6'],
+    ['linux/armv5', 'linux/arm/v5'],
+    ['linux/powerpc64le', 'linux/ppc64le'],
+    ['linux/ppc64el', 'linux/ppc64le'],
+    ['linux/powerpc64', 'linux/ppc64'],
+    ['linux/loongarch64', 'linux/loong64'],
+    ['linux/mipsel', 'linux/mipsle'],
+    ['linux/mips64el', 'linux/mips64le'],
+    ['linux/mips', 'linux/mips'],
+    ['linux/riscv64', 'linux/riscv64'],
+  ],
+  'bare architectures (Linux)': [
+    ['aarch64', 'linux/arm64'],
+    ['arm64', 'linux/arm64'],
+    ['x86_64', 'linux/amd64'],
+    ['amd64', 'linux/amd64'],
+    ['armv7l', 'linux/arm/v7'],
+    ['armv6l', 'linux/arm/v6'],
+    ['i386', 'linux/386'],
+    ['ppc64le', 'linux/ppc64le'],
+    ['s390x', 'linux/s390x'],
+    ['riscv64', 'linux/riscv64'],
+    ['loong64', 'linux/loong64'],
+    ['mips64el', 'linux/mips64le'],
+  ],
+  'OS aliases': [
+    ['macos/arm64', 'darwin/arm64'],
+    ['osx/amd64', 'darwin/amd64'],
+    ['mac/arm64', 'darwin/arm64'],
+    ['apple/arm64', 'darwin/arm64'],
+    ['win/amd64', 'windows/amd64'],
+    ['win32/arm64', 'windows/arm64'],
+    ['windows/x86', 'windows/386'],
+    ['sunos/amd64', 'solaris/amd64'],
+  ],
+  'conda subdirs': [
+    ['linux-64', 'linux/amd64'],
+    ['linux-32', 'linux/386'],
+    ['linux-aarch64', 'linux/arm64'],
+    ['linux-armv6l', 'linux/arm/v6'],
+    ['linux-armv7l', 'linux/arm/v7'],
+    ['linux-ppc64le', 'linux/ppc64le'],
+    ['linux-ppc64', 'linux/ppc64'],
+    ['linux-s390x', 'linux/s390x'],
+    ['linux-riscv64', 'linux/riscv64'],
+    ['osx-64', 'darwin/amd64'],
+    ['osx-arm64', 'darwin/arm64'],
+    ['win-64', 'windows/amd64'],
+    ['win-32', 'windows/386'],
+    ['win-arm64', 'windows/arm64'],
+    ['freebsd-64', 'freebsd/amd64'],
+    ['emscripten-wasm32', 'js/wasm'],
+    ['wasi-wasm32', 'wasip1/wasm'],
+  ],
+  'Docker platforms': [
+    ['linux/arm64/v8', 'linux/arm64'],
+    ['linux/arm/v7', 'linux/arm/v7'],
+    ['linux/arm/v6', 'linux/arm/v6'],
+    ['linux/arm/7', 'linux/arm/v7'],
+    ['linux/amd64/v2', 'linux/amd64/v2'],
+    ['linux/amd64/v1', 'linux/amd64'],
+    ['linux/386', 'linux/386'],
+    ['linux/ppc64le', 'linux/ppc64le'],
+    ['windows/amd64', 'windows/amd64'],
+  ],
+  "Node's platform/arch": [
+    ['linux/x64', 'linux/amd64'],
+    ['win32/x64', 'windows/amd64'],
+    ['win32/ia32', 'windows/386'],
+    ['darwin/arm64', 'darwin/arm64'],
+    ['linux/ia32', 'linux/386'],
+    ['linux/arm', 'linux/arm'],
+    ['linux/mipsel', 'linux/mipsle'],
+    ['sunos/x64', 'solaris/amd64'],
+  ],
+  'Go release archive names': [
+    ['linux-armv6l', 'linux/arm/v6'],
+    ['linux-amd64', 'linux/amd64'],
+    ['linux-arm64', 'linux/arm64'],
+    ['darwin-arm64', 'darwin/arm64'],
+    ['windows-386', 'windows/386'],
+    ['windows-arm64', 'windows/arm64'],
+    ['freebsd-amd64', 'freebsd/amd64'],
+    ['linux-ppc64le', 'linux/ppc64le'],
+    ['linux_arm64', 'linux/arm64'],
+  ],
+  'GNU and Rust triples, uname names': [
+    ['aarch64-linux-gnu', 'linux/arm64'],
+    ['x86_64-unknown-linux-gnu', 'linux/amd64'],
+    ['x86_64-pc-linux-gnu', 'linux/amd64'],
+    ['x86_64-linux-musl', 'linux/amd64'],
+    ['x86_64-alpine-linux-musl', 'linux/amd64'],
+    ['arm-linux-gnueabihf', 'linux/arm/v7'],
+    ['arm-linux-gnueabi', 'linux/arm/v6'],
+    ['armv7-unknown-linux-gnueabihf', 'linux/arm/v7'],
+    // Rust's Raspberry Pi 1 triple: the architecture beats the ABI's Debian meaning.
+    ['armv6-unknown-linux-gnueabihf', 'linux/arm/v6'],
+    ['armv5te-unknown-linux-gnueabi', 'linux/arm/v5'],
+    ['powerpc64le-linux-gnu', 'linux/ppc64le'],
+    ['s390x-ibm-linux-gnu', 'linux/s390x'],
+    ['riscv64gc-unknown-linux-gnu', 'linux/riscv64'],
+    ['mips64el-linux-gnuabi64', 'linux/mips64le'],
+    ['loongarch64-unknown-linux-gnu', 'linux/loong64'],
+    ['aarch64-conda-linux-gnu', 'linux/arm64'],
+    ['x86_64-conda_cos6-linux-gnu', 'linux/amd64'],
+    ['aarch64-apple-darwin', 'darwin/arm64'],
+    ['arm64-apple-darwin20.0.0', 'darwin/arm64'],
+    ['x86_64-apple-darwin13.4.0', 'darwin/amd64'],
+    ['x86_64-pc-windows-msvc', 'windows/amd64'],
+    ['x86_64-w64-mingw32', 'windows/amd64'],
+    ['i686-w64-mingw32', 'windows/386'],
+    ['x86_64-unknown-freebsd14.1', 'freebsd/amd64'],
+    ['aarch64-linux-android', 'android/arm64'],
+    ['aarch64-linux-android21', 'android/arm64'],
+    ['armv7a-linux-androideabi', 'android/arm/v7'],
+    ['arm64-apple-ios', 'ios/arm64'],
+    ['wasm32-wasip1', 'wasip1/wasm'],
+    ['wasm32-unknown-emscripten', 'js/wasm'],
+    ['Linux_x86_64', 'linux/amd64'],
+    ['Linux_arm64', 'linux/arm64'],
+    ['Darwin_arm64', 'darwin/arm64'],
+    ['Windows_x86_64', 'windows/amd64'],
+  ],
+};
+
+for (const [family, rows] of Object.entries(FAMILIES)) {
+  describe(`parseTarget: ${family}`, () => {
+    it.each(rows)('%s → %s', (input, expected) => {
+      expect(canonical(input)).toBe(expected);
+    });
+  });
+}
+
+describe('parseTarget: names a newer Go lists', () => {
+  // A GOOS missing from the alias table still parses when the Go in use lists it.
+  const pairs = ['linux/amd64', 'hurd/amd64'];
+  it.each([
+    ['hurd/amd64', 'hurd/amd64'],
+    ['hurd-x86_64', 'hurd/amd64'],
+  ])('%s → %s', (input, expected) => {
+    expect(canonical(input, pairs)).toBe(expected);
+  });
+});
