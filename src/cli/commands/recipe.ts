@@ -1,0 +1,202 @@
+/** `gocross recipe [DIR]`: write a conda-build recipe for a Go module, or lint one with --check. */
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { checkError, usageError } from '../../errors.js';
+import { type CheckedRecipe, checkRecipeDir, findRecipeDirs } from '../../recipe/check.js';
+import { sha256OfFile, sha256OfUrl } from '../../recipe/checksum.js';
+import { latestTag, originUrl } from '../../recipe/git.js';
+import { forgeArchiveUrl, forgeOf } from '../../recipe/gomod.js';
+import { type Finding, hasErrors, lintRecipe } from '../../recipe/lint.js';
+import { DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';
+import { renderRecipe } from '../../recipe/render.js';
+import { scanModule } from '../../recipe/scan.js';
+import { versionFromTag } from '../../recipe/version.js';
+import { applyRecipeWrites, planRecipeWrites } from '../../recipe/write.js';
+import type { Output } from '../output.js';
+import type { CommandContext } from '../registry.js';
+
+interface RecipeOptions {
+  name?: string;
+  version?: string;
+  source?: string;
+  url?: string;
+  cgo?: boolean;
+  format?: string;
+  platforms?: string;
+  out?: string;
+  maintainer?: string;
+  check?: string | boolean;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+const FORMATS: RecipeFormat[] = ['meta', 'v1', 'both'];
+const SOURCES = ['url', 'path', 'git'] as const;
+type SourceKind = (typeof SOURCES)[number];
+
+const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const isRemote = (url: string): boolean => /^(https?|ftp):\/\//i.test(url);
+
+function printFindings(checked: CheckedRecipe, output: Output, cwd: string): void {
+  const where = relative(cwd, checked.dir) || '.';
+  if (checked.findings.length === 0) {
+    output.line(`${where}: ${output.style('green', 'ok')}`);
+    return;
+  }
+  for (const f of checked.findings) {
+    const level = f.severity === 'error' ? output.style('red', 'error') : output.style('yellow', 'warning');
+    output.line(`${where}/${f.file}: ${level} [${f.id}] ${f.message}${f.subdirs.length < 5 ? ` (${f.subdirs.join(', ')})` : ''}`);
+    if (f.hint) output.line(`  hint: ${f.hint}`);
+  }
+}
+
+async function check({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
+  const opts = options as RecipeOptions;
+  const target = typeof opts.check === 'string' ? opts.check : resolve(cwd, opts.out ?? 'recipes');
+  const sourceDir = args[0] ? resolve(cwd, args[0]) : undefined;
+  const results = findRecipeDirs(resolve(cwd, target)).map((dir) => checkRecipeDir(dir, { sourceDir, env }));
+  if (global.json) {
+    output.json({ recipes: results.map((r) => ({ dir: r.dir, ok: !hasErrors(r.findings), findings: r.findings })) });
+  } else {
+    for (const r of results) printFindings(r, output, cwd);
+  }
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  output.info(`${results.length} recipe${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return errors > 0 ? 1 : 0;
+}
+
+/** The source section: a URL and its sha256 (downloaded or from a local tarball), or git. */
+async function chooseSource(kind: SourceKind, info: ModuleInfo, version: string, tagPrefix: string, opts: RecipeOptions, cwd: string, output: Output): Promise<SourcePlan> {
+  const tag = `${tagPrefix}${version}`;
+  if (kind === 'git') {
+    const forge = forgeOf(info.module);
+    const gitUrl = opts.url ?? (await originUrl(info.dir)) ?? (forge ? `${forge.home}.git` : null);
+    if (!gitUrl) throw usageError('recipe.git-url', `no git URL for ${info.module}: the checkout has no origin remote and the module is not on GitHub or GitLab.`, { hint: 'pass --url with the repository URL' });
+    return { kind: 'git', gitUrl, gitRev: tag };
+  }
+  if (kind === 'path') {
+    if (!opts.url) throw usageError('recipe.tarball', '--source path needs the local tarball: pass --url FILE.tar.gz.', { hint: 'make one with `git archive --prefix=NAME-VERSION/ -o NAME-VERSION.tar.gz TAG`' });
+    const file = opts.url.startsWith('file:') ? fileURLToPath(opts.url) : resolve(cwd, opts.url);
+    return { kind: 'url', url: pathToFileURL(file).href, sha256: await sha256OfFile(file) };
+  }
+  const forge = forgeOf(info.module);
+  const url = opts.url ?? (forge ? forgeArchiveUrl(forge, tag) : null);
+  if (!url) {
+    throw usageError('recipe.url', `no source URL for ${info.module}: it is not on GitHub or GitLab, so gocross cannot name its release tarball.`, {
+      hint: 'pass --url URL of the release tarball, --source path --url FILE.tar.gz, or --source git',
+    });
+  }
+  if (!isRemote(url)) throw usageError('recipe.url', `--url ${url} is not an http(s) URL.`, { hint: 'for a local tarball use --source path --url FILE.tar.gz' });
+  const { runTasks, formatProgress, progressThrottle } = await import('../tasks.js');
+  const ctx = await runTasks<{ sha256?: string }>(
+    [
+      {
+        title: `Download ${url} for its sha256`,
+        task: async (c, task) => {
+          const started = Date.now();
+          const show = progressThrottle(process.stderr.isTTY === true);
+          const result = await sha256OfUrl(url, (received, total) => {
+            if (show(received, total)) task.output = formatProgress(received, total, started);
+          });
+          c.sha256 = result.sha256;
+          task.title = `sha256 of ${url}: ${result.sha256}`;
+        },
+      },
+    ],
+    output,
+    {},
+  );
+  return { kind: 'url', url, sha256: ctx.sha256 as string };
+}
+
+async function generate({ args, options, output, cwd, global }: CommandContext): Promise<number> {
+  const opts = options as RecipeOptions;
+  const format = (opts.format ?? 'meta') as RecipeFormat;
+  if (!FORMATS.includes(format)) throw usageError('recipe.format', `--format ${opts.format} is not meta, v1 or both.`, { hint: 'meta: conda-build meta.yaml; v1: rattler-build recipe.yaml; both' });
+  const kind = (opts.source ?? (opts.url && !isRemote(opts.url) ? 'path' : 'url')) as SourceKind;
+  if (!SOURCES.includes(kind)) throw usageError('recipe.source', `--source ${opts.source} is not git, url or path.`, { hint: 'url: a release tarball URL (downloaded for its sha256); path: a local tarball; git: git_url and a tag' });
+
+  const info = scanModule(resolve(cwd, args[0] ?? '.'));
+  // The version: --version, else the newest git tag.
+  let version = opts.version;
+  let tagPrefix = 'v';
+  const tag = await latestTag(info.dir);
+  if (tag) {
+    const fromTag = versionFromTag(tag.tag);
+    if (fromTag) tagPrefix = fromTag.prefix;
+    if (!version && fromTag) {
+      version = fromTag.version;
+      if (!tag.exact) output.warn(`HEAD is past the tag ${tag.tag}; the recipe is for ${version}, the tagged release`);
+    }
+  }
+  if (!version) {
+    throw usageError('recipe.no-version', `no version for ${info.module}: ${tag ? `the tag ${tag.tag} holds no version` : 'the checkout has no git tag'}.`, { hint: 'pass --version=1.2.3, or tag the release (git tag v1.2.3)' });
+  }
+
+  const source = await chooseSource(kind, info, version, tagPrefix, opts, cwd, output);
+  const plan = planRecipe(info, {
+    name: opts.name,
+    version,
+    cgo: opts.cgo,
+    format,
+    platforms: opts.platforms ? list(opts.platforms) : DEFAULT_PLATFORMS,
+    maintainers: list(opts.maintainer),
+    source,
+  });
+  const files = renderRecipe(plan);
+  const outDir = join(resolve(cwd, opts.out ?? 'recipes'), plan.name);
+
+  // What we write must pass our own linter; a finding here is a gocross bug, not the user's.
+  const meta = files.find((f) => f.name === 'meta.yaml');
+  const findings: Finding[] = meta
+    ? lintRecipe({
+        meta: meta.content,
+        scripts: Object.fromEntries(files.filter((f) => f.name === 'build.sh' || f.name === 'bld.bat').map((f) => [f.name, f.content])),
+        exists: (p) => existsSync(join(info.dir, p)) || existsSync(join(outDir, p)),
+        recipeFiles: files.map((f) => f.name),
+      })
+    : [];
+  if (hasErrors(findings)) {
+    throw checkError('recipe.self-check', `the generated recipe fails its own lint: ${findings.map((f) => `[${f.id}] ${f.message}`).join(' ')}`, { hint: 'this is a bug in gocross; please report it with the module' });
+  }
+
+  const writes = planRecipeWrites(outDir, files, opts.force === true, opts.dryRun === true);
+  await applyRecipeWrites(writes, opts.dryRun === true);
+  for (const warning of plan.warnings) output.warn(warning);
+
+  if (global.json) {
+    output.json({
+      name: plan.name,
+      version: plan.version,
+      dir: outDir,
+      dryRun: opts.dryRun === true,
+      cgo: plan.cgo,
+      cgoReason: plan.cgoReason,
+      source: plan.source,
+      license: { spdx: plan.license.spdx, family: plan.license.family, file: plan.license.file },
+      binaries: plan.mains.map((m) => ({ name: m.binary, package: m.package })),
+      platforms: plan.platforms,
+      files: writes.map((w) => ({ path: w.path, action: w.action, ...(opts.dryRun ? { content: w.file.content } : {}) })),
+      warnings: plan.warnings,
+      findings,
+    });
+    return 0;
+  }
+  if (opts.dryRun) {
+    for (const w of writes) {
+      output.line(`--- ${w.path} (would be ${w.action}${w.action === 'updated' && !opts.force ? '; needs --force' : ''})`);
+      output.line(w.file.content.replace(/\n$/, ''));
+    }
+  } else {
+    for (const w of writes) output.line(`${w.action}: ${w.path}`);
+  }
+  output.info(`${plan.name} ${plan.version}: ${plan.mains.map((m) => m.binary).join(', ')}; cgo ${plan.cgo ? 'on' : 'off'} (${plan.cgoReason}); license ${plan.license.spdx}`);
+  return 0;
+}
+
+export async function run(context: CommandContext): Promise<number> {
+  const opts = context.options as RecipeOptions;
+  return opts.check !== undefined && opts.check !== false ? check(context) : generate(context);
+}

@@ -1,0 +1,60 @@
+/** `--check`: find a recipe directory on disk, read it, and lint it. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { usageError } from '../errors.js';
+import { renderMeta } from './jinja.js';
+import { type Finding, lintRecipe } from './lint.js';
+
+export interface CheckedRecipe {
+  dir: string;
+  /** Where license files were looked for besides the recipe directory. */
+  sourceDirs: string[];
+  findings: Finding[];
+}
+
+/** The recipe directories under `path`: itself when it holds meta.yaml, else its children that do. */
+export function findRecipeDirs(path: string): string[] {
+  const full = resolve(path);
+  if (!existsSync(full)) throw usageError('recipe.check-path', `${full} does not exist.`, { hint: 'pass a recipe directory or its meta.yaml to --check' });
+  if (statSync(full).isFile()) return [dirname(full)];
+  if (existsSync(join(full, 'meta.yaml'))) return [full];
+  const children = readdirSync(full, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(full, e.name, 'meta.yaml')))
+    .map((e) => join(full, e.name))
+    .sort();
+  if (children.length === 0) throw usageError('recipe.no-recipe', `${full} holds no meta.yaml (nor do its subdirectories).`, { hint: 'pass the directory of a conda-build recipe' });
+  return children;
+}
+
+/** The nearest directory at or above `dir` holding go.mod: the module a recipe in the repo packages. */
+function moduleAbove(dir: string): string | null {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, 'go.mod'))) return current;
+    if (dirname(current) === current) return null;
+  }
+}
+
+const read = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+
+export function checkRecipeDir(dir: string, options: { sourceDir?: string; env?: Record<string, string | undefined> } = {}): CheckedRecipe {
+  const meta = read(join(dir, 'meta.yaml'));
+  if (meta === undefined) throw usageError('recipe.no-recipe', `${dir} has no meta.yaml.`, { hint: 'pass the directory of a conda-build recipe' });
+  // A local `source: path:` is where conda-build takes the sources from, so look there too.
+  const rendered = renderMeta(meta, 'linux-64', options.env);
+  const data = rendered.data as { source?: { path?: unknown } | { path?: unknown }[] } | null;
+  const localPaths = [data?.source ?? []].flat().map((s) => s?.path).filter((p): p is string => typeof p === 'string');
+  const sourceDirs = [
+    ...(options.sourceDir ? [resolve(options.sourceDir)] : []),
+    ...localPaths.map((p) => (isAbsolute(p) ? p : resolve(dir, p))),
+  ];
+  if (!options.sourceDir) {
+    const above = moduleAbove(dir);
+    if (above) sourceDirs.push(above);
+  }
+  const exists = (path: string): boolean => [dir, ...sourceDirs].some((base) => existsSync(resolve(base, path)));
+  const scripts = Object.fromEntries(['build.sh', 'bld.bat'].map((n) => [n, read(join(dir, n))]).filter(([, t]) => t !== undefined)) as Record<string, string>;
+  const findings = lintRecipe({ meta, scripts, exists, recipeFiles: readdirSync(dir), env: options.env });
+  return { dir, sourceDirs: [...new Set(sourceDirs)], findings };
+}
+
+export const recipeLabel = (dir: string): string => basename(dir);

@@ -1,0 +1,133 @@
+/**
+ * What a recipe says, decided from the module's facts and the user's choices; no files, no
+ * network. The renderer turns a plan into files, the linter checks them.
+ */
+import { usageError } from '../errors.js';
+import { forgeOf, moduleBaseName } from './gomod.js';
+import { detectLicense, type DetectedLicense } from './license.js';
+import { readmeSummary } from './readme.js';
+import { condaVersionProblem } from './version.js';
+
+export interface MainPackage {
+  /** As go build takes it: "." or "./cmd/alpha". */
+  package: string;
+  binary: string;
+  /** The package's source mentions a --version flag, so the test may run it. */
+  hasVersionFlag: boolean;
+}
+
+/** Facts read from a module directory (see scan.ts). */
+export interface ModuleInfo {
+  dir: string;
+  module: string;
+  go: string | null;
+  mains: MainPackage[];
+  /** Files (relative to dir) that import "C". */
+  cgoFiles: string[];
+  license: { file: string; text: string } | null;
+  readme: string | null;
+}
+
+export type SourcePlan =
+  | { kind: 'url'; url: string; sha256: string }
+  | { kind: 'git'; gitUrl: string; gitRev: string };
+
+/** conda subdirs gocross writes recipes for, and the conda-forge build platform that cross-compiles each. */
+export const PLATFORMS: Readonly<Record<string, { selector: string; buildPlatform: string | null }>> = {
+  'linux-64': { selector: 'linux64', buildPlatform: null },
+  'linux-aarch64': { selector: '(linux and aarch64)', buildPlatform: 'linux-64' },
+  'linux-ppc64le': { selector: '(linux and ppc64le)', buildPlatform: 'linux-64' },
+  'osx-64': { selector: '(osx and x86_64)', buildPlatform: null },
+  'osx-arm64': { selector: '(osx and arm64)', buildPlatform: 'osx-64' },
+  'win-64': { selector: 'win64', buildPlatform: null },
+  'win-arm64': { selector: '(win and arm64)', buildPlatform: 'win-64' },
+};
+export const DEFAULT_PLATFORMS = ['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64', 'win-64'];
+
+export type RecipeFormat = 'meta' | 'v1' | 'both';
+
+export interface PlanOptions {
+  name?: string;
+  version: string;
+  cgo?: boolean;
+  format: RecipeFormat;
+  platforms: string[];
+  maintainers: string[];
+  source: SourcePlan;
+}
+
+export interface RecipePlan {
+  name: string;
+  version: string;
+  source: SourcePlan;
+  cgo: boolean;
+  /** Why cgo is on or off, for the report. */
+  cgoReason: string;
+  mains: MainPackage[];
+  license: DetectedLicense & { file: string };
+  summary: string;
+  home: string | null;
+  devUrl: string | null;
+  platforms: string[];
+  format: RecipeFormat;
+  maintainers: string[];
+  warnings: string[];
+}
+
+const CONDA_NAME = /^[a-z0-9][a-z0-9_.-]*$/;
+const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+
+export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
+  const warnings: string[] = [];
+  const name = (options.name ?? moduleBaseName(info.module)).toLowerCase();
+  if (!CONDA_NAME.test(name)) {
+    throw usageError('recipe.name', `${JSON.stringify(name)} is not a valid conda package name.`, { hint: 'use lower-case letters, digits, and . _ - (pass --name)' });
+  }
+  const versionProblem = condaVersionProblem(options.version);
+  if (versionProblem) {
+    throw usageError('recipe.version', `the version ${JSON.stringify(options.version)} cannot be a conda version: ${versionProblem}.`, { hint: 'pass --version=V with a conda version, e.g. 1.2.3rc1' });
+  }
+  if (info.mains.length === 0) {
+    throw usageError('recipe.no-main', `${info.dir} has no main package (looked in the module root and cmd/*).`, { hint: 'a recipe packages commands: add package main at the root or under cmd/NAME' });
+  }
+  if (!info.license) {
+    throw usageError('recipe.no-license', `${info.dir} has no LICENSE or COPYING file; conda-forge packages must ship their license.`, { hint: 'add the license text as LICENSE at the module root' });
+  }
+  const detected = detectLicense(info.license.text);
+  if (!detected.known) warnings.push(`${info.license.file} matches no license gocross knows; wrote license: ${detected.spdx} — replace it with the right SPDX id`);
+  if (detected.note) warnings.push(`${detected.spdx}: ${detected.note}`);
+
+  const cgo = options.cgo ?? info.cgoFiles.length > 0;
+  const cgoReason = options.cgo !== undefined ? `--${options.cgo ? '' : 'no-'}cgo` : info.cgoFiles.length > 0 ? `import "C" in ${info.cgoFiles.join(', ')}` : 'no package imports "C"';
+
+  const unknown = options.platforms.filter((p) => !(p in PLATFORMS));
+  if (unknown.length > 0 || options.platforms.length === 0) {
+    throw usageError('recipe.platforms', `unknown conda platform ${unknown.join(', ') || '(none given)'}.`, { hint: `use a comma-separated list of ${Object.keys(PLATFORMS).join(', ')}` });
+  }
+  const bad = options.maintainers.filter((m) => !HANDLE.test(m));
+  if (bad.length > 0) throw usageError('recipe.maintainer', `${bad.join(', ')} is not a GitHub handle.`, { hint: 'pass --maintainer with GitHub user names, comma-separated, without @' });
+  if (options.maintainers.length === 0) warnings.push('no --maintainer given: conda-forge needs extra/recipe-maintainers');
+
+  const forge = forgeOf(info.module);
+  let summary = info.readme ? readmeSummary(info.readme) : null;
+  if (!summary) {
+    summary = `The ${name} command-line tool, written in Go`;
+    warnings.push(`no README paragraph to take the summary from; wrote "${summary}"`);
+  }
+  return {
+    name,
+    version: options.version,
+    source: options.source,
+    cgo,
+    cgoReason,
+    mains: info.mains,
+    license: { ...detected, file: info.license.file },
+    summary,
+    home: forge?.home ?? null,
+    devUrl: forge?.home ?? null,
+    platforms: [...new Set(options.platforms)],
+    format: options.format,
+    maintainers: options.maintainers,
+    warnings,
+  };
+}
