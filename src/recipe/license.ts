@@ -51,7 +51,8 @@ export function normalizeLicenseText(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\s*#>]+/g, ' ')
+    .replace(/[*_]+/g, '')
+    .replace(/[\s#>]+/g, ' ')
     .trim();
 }
 
