@@ -132,7 +132,9 @@ export function installedBinaries(script: string): string[] {
 }
 
 const savesLicenses = (script: string): boolean => /\bgo-licenses(?:\.exe)?\s+save\b[^\n]*--save_path/.test(script);
-const savePaths = (script: string): string[] => [...script.matchAll(/--save_path[=\s]+["']?([^\s"']+)/g)].map((m) => (m[1] as string).replace(/\/$/, ''));
+/** The directories go-licenses saves into, by last path element (scripts often `cd` first: ../library_licenses). */
+const savePaths = (script: string): string[] => [...script.matchAll(/--save_path[=\s]+["']?([^\s"']+)/g)].map((m) => lastElement(m[1] as string));
+const lastElement = (path: string): string => path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? path;
 
 /** Checks of one rendered subdir. */
 function checkRendered(data: Dict, subdir: string, input: RecipeInput, out: Raw[]): void {
@@ -207,8 +209,7 @@ function checkRendered(data: Dict, subdir: string, input: RecipeInput, out: Raw[
   }
   const generated = script === undefined ? [] : savePaths(script);
   for (const file of licenseFiles) {
-    const bare = file.replace(/\/$/, '');
-    if (generated.includes(bare)) continue;
+    if (generated.includes(lastElement(file))) continue;
     if (!input.exists(file)) {
       out.push({ id: 'license.file-not-found', message: `about/license_file ${file} is not on disk (not in the recipe nor in its source) and no build script writes it.`, hint: 'check the name (LICENSE, COPYING…) or remove the entry' });
     }
@@ -245,7 +246,9 @@ export function lintRecipe(input: RecipeInput): Finding[] {
   for (const subdir of subdirs) {
     const rendered = renderMeta(input.meta, subdir, input.env);
     const raws: Raw[] = [];
-    for (const error of rendered.errors) {
+    // One YAML error per subdir: the ones after the first are mostly its echoes.
+    const firstYaml = rendered.errors.find((e) => e.stage === 'yaml');
+    for (const error of rendered.errors.filter((e) => e.stage !== 'yaml' || e === firstYaml)) {
       const id = error.stage === 'jinja' ? 'jinja.invalid' : error.stage === 'selector' ? 'selector.invalid' : 'yaml.invalid';
       const at = error.line ? ` (line ${error.line}${error.stage === 'yaml' ? ' of the rendered text' : ''})` : '';
       raws.push({ id, message: `${error.stage === 'jinja' ? 'Jinja' : error.stage === 'selector' ? 'a selector' : 'YAML'}${at}: ${error.message}` });
