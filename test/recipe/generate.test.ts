@@ -77,7 +77,7 @@ describe('generated meta.yaml, parsed back as conda-build reads it', () => {
     expect(sh).toContain('go build -trimpath -ldflags "-s -w -X main.version=${PKG_VERSION}" -o "${PREFIX}/bin/alpha" ./cmd/alpha');
     expect(sh).toContain('-o "${PREFIX}/bin/beta" ./cmd/beta');
     expect(sh).toContain('go-licenses save ./cmd/alpha ./cmd/beta --save_path library_licenses');
-    expect(sh).toContain('chmod -R u+w "$(go env GOMODCACHE)"');
+    expect(sh).toContain('chmod -R u+w "${modcache}"');
     const bat = file(multiPlan(), 'bld.bat');
     expect(bat).toContain('-o "%LIBRARY_BIN%\\alpha.exe" ./cmd/alpha');
     expect(bat).toContain('go-licenses save ./cmd/alpha ./cmd/beta --save_path library_licenses');

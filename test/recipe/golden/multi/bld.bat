@@ -9,4 +9,4 @@ go-licenses save ./cmd/alpha ./cmd/beta --save_path library_licenses
 if errorlevel 1 exit 1
 
 rem Go writes its module cache read-only; make it writable so the build dir can be cleaned up.
-for /f "usebackq delims=" %%d in (`go env GOMODCACHE`) do attrib -R "%%d\*" /S /D
+for /f "usebackq delims=" %%d in (`go env GOMODCACHE`) do if exist "%%d" attrib -R "%%d\*" /S /D

@@ -9,4 +9,7 @@ go build -trimpath -ldflags "-s -w -X main.version=${PKG_VERSION}" -o "${PREFIX}
 go-licenses save ./cmd/alpha ./cmd/beta --save_path library_licenses
 
 # Go writes its module cache read-only; make it writable so the build dir can be cleaned up.
-chmod -R u+w "$(go env GOMODCACHE)"
+modcache="$(go env GOMODCACHE)"
+if [[ -d "${modcache}" ]]; then
+  chmod -R u+w "${modcache}"
+fi
