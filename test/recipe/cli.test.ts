@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/io/process.js';
+import { gocross } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { requireTool } from '../helpers/tools.js';
+import { copyFixture, git, gitRepo } from './helpers.js';
+
+const GIT = requireTool('git');
+const SHA256SUM = requireTool('sha256sum');
+
+describe.skipIf(!GIT)('gocross recipe on the command line', () => {
+  const root = tempDir('gocross-recipe-cli-');
+  const hello = copyFixture('hello', root);
+  gitRepo(hello, 'v1.2.3');
+  const tarball = join(root, 'hello-1.2.3.tar.gz');
+  git(hello, 'archive', '--prefix=hello-1.2.3/', '-o', tarball, 'v1.2.3');
+  const tarballBytes = readFileSync(tarball);
+  const requests: string[] = [];
+  let server: Server;
+  let base = '';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url === '/releases/hello-1.2.3.tar.gz') {
+        res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': tarballBytes.length });
+        res.end(tarballBytes);
+      } else {
+        res.writeHead(404);
+        res.end('not found');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  let n = 0;
+  const out = (): string => join(root, `out-${++n}`);
+  const recipe = (args: string[], cwd = root) => gocross(['recipe', ...args], { cwd });
+  const expectedSha = async (): Promise<string> =>
+    SHA256SUM ? (await run(SHA256SUM, [tarball])).stdout.split(' ')[0] as string : createHash('sha256').update(tarballBytes).digest('hex');
+
+  it('--url: downloads the tarball for its sha256 (sha256sum agrees); version from the tag; the result passes --check', async () => {
+    const dir = out();
+    const result = await recipe([hello, '--url', `${base}/releases/hello-1.2.3.tar.gz`, '--out', dir, '--maintainer', 'alice']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(requests).toContain('/releases/hello-1.2.3.tar.gz');
+    const meta = readFileSync(join(dir, 'hello/meta.yaml'), 'utf8');
+    expect(meta).toContain(`sha256: ${await expectedSha()}`);
+    expect(meta).toContain(`url: ${base}/releases/hello-{{ version }}.tar.gz`);
+    expect(meta).toContain('{% set version = "1.2.3" %}');
+    expect(result.stdout).toContain(`created: ${join(dir, 'hello/meta.yaml')}`);
+    for (const name of ['build.sh', 'bld.bat', 'conda-forge.yml']) expect(existsSync(join(dir, 'hello', name))).toBe(true);
+    expect(existsSync(join(dir, 'hello/recipe.yaml'))).toBe(false);
+
+    const check = await recipe([hello, '--check', join(dir, 'hello')]);
+    expect(check.exitCode, check.stdout).toBe(0);
+    expect(check.stdout).toMatch(/hello: ok/);
+  });
+
+  it('a URL that is not there: exit 3, nothing written, no placeholder', async () => {
+    const dir = out();
+    const result = await recipe([hello, '--url', `${base}/releases/missing.tar.gz`, '--out', dir]);
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain('HTTP 404');
+    expect(result.stderr).toContain('hint:');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('no URL and no network: the forge URL cannot be reached, exit 3 with a hint', async () => {
+    const dir = out();
+    const result = await gocross(['recipe', hello, '--out', dir], { cwd: root, env: { HTTPS_PROXY: `${base}/`, https_proxy: `${base}/`, NO_PROXY: '', no_proxy: '' } });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain('github.com/example/hello/archive/refs/tags/v1.2.3.tar.gz');
+    expect(result.stderr).toContain('--source path');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('--source path: the sha256 of a local tarball, a file:// URL', async () => {
+    const dir = out();
+    const result = await recipe([hello, '--source', 'path', '--url', tarball, '--out', dir, '--json']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { source: { url: string; sha256: string }; cgo: boolean; binaries: unknown[]; license: { spdx: string } };
+    expect(report.source).toEqual({ kind: 'url', url: `file://${tarball}`, sha256: await expectedSha() });
+    expect(report.cgo).toBe(true);
+    expect(report.binaries).toEqual([{ name: 'hello', package: '.' }]);
+    expect(report.license.spdx).toBe('MIT');
+    expect(result.stderr).toContain('no --maintainer given');
+  });
+
+  it('--source git: git_url from the origin remote, the tag as git_rev', async () => {
+    const module = copyFixture('multi', join(root, 'git-src'));
+    gitRepo(module, 'v0.4.0');
+    git(module, 'remote', 'add', 'origin', 'https://gitlab.com/example/multi.git');
+    const dir = out();
+    const result = await recipe([module, '--source', 'git', '--out', dir, '--maintainer', 'bob', '--format', 'both']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const meta = readFileSync(join(dir, 'multi/meta.yaml'), 'utf8');
+    expect(meta).toContain('git_url: https://gitlab.com/example/multi.git\n  git_rev: v{{ version }}');
+    expect(meta).not.toContain('sha256');
+    expect(readFileSync(join(dir, 'multi/recipe.yaml'), 'utf8')).toContain('git_rev: v${{ version }}');
+    expect((await recipe([module, '--check', join(dir, 'multi')])).exitCode).toBe(0);
+  });
+
+  it('the version: --version=V wins; past the tag a warning; no tag and no version is exit 2', async () => {
+    const module = copyFixture('hello', join(root, 'versions'));
+    gitRepo(module, 'v1.0.0');
+    writeFileSync(join(module, 'NEWS'), 'more\n');
+    git(module, 'add', 'NEWS');
+    git(module, 'commit', '-q', '-m', 'after the tag');
+    const past = await recipe([module, '--source', 'path', '--url', tarball, '--dry-run']);
+    expect(past.exitCode).toBe(0);
+    expect(past.stderr).toContain('HEAD is past the tag v1.0.0');
+    expect(past.stdout).toContain('{% set version = "1.0.0" %}');
+    const given = await recipe([module, '--source', 'path', '--url', tarball, '--dry-run', '--version=2.0.0']);
+    expect(given.stdout).toContain('{% set version = "2.0.0" %}');
+
+    const untagged = copyFixture('hello', join(root, 'untagged'));
+    const none = await recipe([untagged, '--source', 'path', '--url', tarball]);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('no version for github.com/example/hello');
+    expect(none.stderr).toContain('hint: pass --version=1.2.3');
+  });
+
+  it('--dry-run prints the files and writes nothing', async () => {
+    const dir = out();
+    const result = await recipe([hello, '--source', 'path', '--url', tarball, '--out', dir, '--dry-run']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`--- ${join(dir, 'hello/meta.yaml')} (would be created)`);
+    expect(result.stdout).toContain("- {{ compiler('go-cgo') }}");
+    expect(result.stdout).toContain('go-licenses save . --save_path library_licenses');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('never overwrites a recipe without --force (exit 2 with a hint); the same recipe again is unchanged', async () => {
+    const dir = out();
+    const args = [hello, '--source', 'path', '--url', tarball, '--out', dir];
+    expect((await recipe([...args, '--maintainer', 'alice'])).exitCode).toBe(0);
+    const before = readFileSync(join(dir, 'hello/meta.yaml'), 'utf8');
+    const again = await recipe([...args, '--maintainer', 'alice']);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('unchanged:');
+    const other = await recipe([...args, '--maintainer', 'bob']);
+    expect(other.exitCode).toBe(2);
+    expect(other.stderr).toContain('refusing to overwrite');
+    expect(other.stderr).toContain('hint: pass --force');
+    expect(readFileSync(join(dir, 'hello/meta.yaml'), 'utf8')).toBe(before);
+    const dry = await recipe([...args, '--maintainer', 'bob', '--dry-run']);
+    expect(dry.stdout).toContain('(would be updated; needs --force)');
+    const forced = await recipe([...args, '--maintainer', 'bob', '--force']);
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'hello/meta.yaml'), 'utf8')).toContain('- bob');
+  });
+
+  it('--check: findings with ids, --json, exit 1; a path without a recipe is exit 2', async () => {
+    const dir = out();
+    expect((await recipe([hello, '--source', 'path', '--url', tarball, '--out', dir, '--maintainer', 'alice'])).exitCode).toBe(0);
+    const meta = join(dir, 'hello/meta.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('  number: 0', '  numbr: 0').replace(/sha256: .*/, 'sha256: TODO'));
+    const text = await recipe([hello, '--check', dir]);
+    expect(text.exitCode).toBe(1);
+    expect(text.stdout).toContain('[schema.unknown-key] unknown key build/numbr');
+    expect(text.stdout).toContain('hint: did you mean build/number?');
+    const json = await recipe([hello, '--check', meta, '--json']);
+    expect(json.exitCode).toBe(1);
+    const report = JSON.parse(json.stdout) as { recipes: { ok: boolean; findings: { id: string }[] }[] };
+    expect(report.recipes[0]?.ok).toBe(false);
+    expect(report.recipes[0]?.findings.map((f) => f.id).sort()).toEqual(['build.number-missing', 'schema.unknown-key', 'source.sha256-invalid']);
+    const missing = await recipe(['--check', join(root, 'nowhere')]);
+    expect(missing.exitCode).toBe(2);
+    const empty = await recipe(['--check', hello]);
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toContain('holds no meta.yaml');
+  });
+
+  it('--check without a path lints the recipes under --out; license files are looked for in the module above', async () => {
+    const module = copyFixture('multi', join(root, 'inrepo'));
+    gitRepo(module, 'v0.4.0');
+    const made = await recipe(['--source', 'path', '--url', tarball, '--maintainer', 'alice'], module);
+    expect(made.exitCode, made.stderr).toBe(0);
+    expect(existsSync(join(module, 'recipes/multi/meta.yaml'))).toBe(true);
+    expect((await recipe(['--check'], module)).exitCode).toBe(0);
+    await run('mv', [join(module, 'LICENSE'), join(module, 'LICENSE.txt')]);
+    const after = await recipe(['--check'], module);
+    expect(after.exitCode).toBe(1);
+    expect(after.stdout).toContain('[license.file-not-found] about/license_file LICENSE is not on disk');
+  });
+
+  it('bad options are exit 2 with one clear message', async () => {
+    const platforms = await recipe([hello, '--source', 'path', '--url', tarball, '--platforms', 'linux-64,plan9-64']);
+    expect(platforms.exitCode).toBe(2);
+    expect(platforms.stderr).toContain('unknown conda platform plan9-64');
+    expect((await recipe([hello, '--format', 'yaml'])).stderr).toContain('--format yaml is not meta, v1 or both');
+    expect((await recipe([hello, '--source', 'svn'])).exitCode).toBe(2);
+    expect((await recipe([hello, '--source', 'path'])).stderr).toContain('--source path needs the local tarball');
+    const help = await recipe(['--help']);
+    expect(help.stdout).toContain('--check [path]');
+    expect(help.stdout).not.toContain('not built yet');
+  });
+
+  it('--format v1 writes recipe.yaml and a conda-forge.yml for rattler-build, no meta.yaml', async () => {
+    const dir = out();
+    const result = await recipe([hello, '--source', 'path', '--url', tarball, '--out', dir, '--format', 'v1', '--platforms', 'linux-64,osx-arm64']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(existsSync(join(dir, 'hello/meta.yaml'))).toBe(false);
+    const v1 = readFileSync(join(dir, 'hello/recipe.yaml'), 'utf8');
+    expect(v1).toContain('- not (target_platform == "linux-64" or target_platform == "osx-arm64")');
+    expect(readFileSync(join(dir, 'hello/conda-forge.yml'), 'utf8')).toContain('conda_build_tool: rattler-build');
+    expect(readFileSync(join(dir, 'hello/conda-forge.yml'), 'utf8')).toContain('osx_arm64: osx_64');
+  });
+});
