@@ -1,6 +1,6 @@
 /** `--check`: find a recipe directory on disk, read it, and lint it. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { renderMeta } from './jinja.js';
 import { type Finding, lintRecipe } from './lint.js';
@@ -56,5 +56,3 @@ export function checkRecipeDir(dir: string, options: { sourceDir?: string; env?:
   const findings = lintRecipe({ meta, scripts, exists, recipeFiles: readdirSync(dir), env: options.env });
   return { dir, sourceDirs: [...new Set(sourceDirs)], findings };
 }
-
-export const recipeLabel = (dir: string): string => basename(dir);
