@@ -24,8 +24,8 @@ export interface Finding {
 export interface RecipeInput {
   /** meta.yaml's text. */
   meta: string;
-  /** Build scripts next to meta.yaml: build.sh, bld.bat (absent ones left out). */
-  scripts: Partial<Record<'build.sh' | 'bld.bat', string>>;
+  /** Build scripts next to the recipe by file name: build.sh, bld.bat… (absent ones left out). */
+  scripts: Record<string, string | undefined>;
   /** Whether a path named by the recipe exists (relative to the recipe or its source). */
   exists: (path: string) => boolean;
   /** Names of the files in the recipe directory (run_test.sh counts as a test). */
@@ -131,10 +131,10 @@ export function installedBinaries(script: string): string[] {
   return [...names];
 }
 
-const savesLicenses = (script: string): boolean => /\bgo-licenses(?:\.exe)?\s+save\b[^\n]*--save_path/.test(script);
+export const savesLicenses = (script: string): boolean => /\bgo-licenses(?:\.exe)?\s+save\b[^\n]*--save_path/.test(script);
 /** The directories go-licenses saves into, by last path element (scripts often `cd` first: ../library_licenses). */
-const savePaths = (script: string): string[] => [...script.matchAll(/--save_path[=\s]+["']?([^\s"']+)/g)].map((m) => lastElement(m[1] as string));
-const lastElement = (path: string): string => path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? path;
+export const savePaths = (script: string): string[] => [...script.matchAll(/--save_path[=\s]+["']?([^\s"']+)/g)].map((m) => lastElement(m[1] as string));
+export const lastElement = (path: string): string => path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? path;
 
 /** Checks of one rendered subdir. */
 function checkRendered(data: Dict, subdir: string, input: RecipeInput, out: Raw[]): void {

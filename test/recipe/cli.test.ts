@@ -213,5 +213,11 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     expect(v1).toContain('- not (target_platform == "linux-64" or target_platform == "osx-arm64")');
     expect(readFileSync(join(dir, 'hello/conda-forge.yml'), 'utf8')).toContain('conda_build_tool: rattler-build');
     expect(readFileSync(join(dir, 'hello/conda-forge.yml'), 'utf8')).toContain('osx_arm64: osx_64');
+    const check = await recipe([hello, '--check', join(dir, 'hello')]);
+    expect(check.exitCode, check.stdout).toBe(0);
+    writeFileSync(join(dir, 'hello/recipe.yaml'), v1.replace('    - go-licenses\n', ''));
+    const broken = await recipe([hello, '--check', join(dir, 'hello')]);
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stdout).toContain('recipe.yaml: error [go-licenses.requirement]');
   });
 });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRecipeDir } from '../../src/recipe/check.js';
 import { type Finding, installedBinaries, lintRecipe, RULES } from '../../src/recipe/lint.js';
+import { lintRecipeV1 } from '../../src/recipe/lint-v1.js';
 import { renderRecipe } from '../../src/recipe/render.js';
 import { tempDir } from '../helpers/temp.js';
 import { copyFixture, DATA, planFor } from './helpers.js';
@@ -139,5 +140,46 @@ describe('hand-written recipes', () => {
 
   it('finds the binaries a script installs', () => {
     expect(installedBinaries('go build -o $PREFIX/bin/a ./x\ngo build -o "${PREFIX}/bin/b" .\ngo build -o %LIBRARY_BIN%\\c.exe .\n')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the v1 recipe.yaml linter', () => {
+  const v1Files = renderRecipe(planFor(hello, { format: 'both' }));
+  const v1Text = v1Files.find((f) => f.name === 'recipe.yaml')?.content ?? '';
+  const scripts = Object.fromEntries(v1Files.map((f) => [f.name, f.content]));
+  const lintV1 = (edit: (t: string) => string = (t) => t, more: Partial<Parameters<typeof lintRecipeV1>[1]> = {}): Finding[] =>
+    lintRecipeV1(edit(v1Text), { scripts, exists: (p) => existsSync(join(hello, p)), recipeFiles: v1Files.map((f) => f.name), ...more });
+
+  it('finds nothing in the generated recipe.yaml; its script is build.sh or bld.bat per platform', () => {
+    expect(lintV1()).toEqual([]);
+    const f = only(lintV1(undefined, { scripts: { ...scripts, 'bld.bat': undefined } }), 'build.script-missing');
+    expect(f.subdirs).toEqual(['win-64']);
+    expect(f.message).toContain('bld.bat');
+  });
+
+  it('a platform the recipe skips is not checked', () => {
+    const restricted = renderRecipe(planFor(hello, { format: 'v1', platforms: ['linux-64', 'osx-arm64'] })).find((f) => f.name === 'recipe.yaml')?.content ?? '';
+    expect(lintRecipeV1(restricted, { scripts: { 'build.sh': scripts['build.sh'] }, exists: () => true, recipeFiles: [], subdirs: ['win-64', 'osx-64'] })).toEqual([]);
+    expect(lintRecipeV1(restricted, { scripts: {}, exists: () => true, recipeFiles: [], subdirs: ['linux-64'] }).map((f) => f.id)).toEqual(['build.script-missing']);
+  });
+
+  it.each([
+    ['schema.unknown-key', (t: string) => t.replace('  number: 0', '  numbr: 0'), 'build/numbr'],
+    ['source.sha256-invalid', (t: string) => t.replace(/sha256: .*/, 'sha256: XXXX'), 'XXXX'],
+    ['go.compiler', (t: string) => t.replace("${{ compiler('go-cgo') }}", 'go'), 'no Go compiler'],
+    ['go-licenses.requirement', (t: string) => t.replace('    - go-licenses\n', ''), 'go-licenses'],
+    ['license.file-not-found', (t: string) => t.replace('    - LICENSE\n', '    - NOTICE\n'), 'NOTICE'],
+    ['test.binary-untested', (t: string) => t.replace(/  - script:\n.*\n.*\n/, ''), 'hello'],
+    ['yaml.invalid', (t: string) => `${t}\n  bad: [`, 'YAML'],
+    ['jinja.invalid', (t: string) => t.replace('${{ version }}', '${{ version( }}'), 'Jinja'],
+  ] as const)('%s', (id, edit, text) => {
+    const findings = lintV1(edit);
+    expect(findings.map((f) => f.id)).toContain(id);
+    expect(findings.find((f) => f.id === id)?.message).toContain(text);
+  });
+
+  it('chooses if/then/else items per platform', () => {
+    const edited = (t: string) => t.replace('    - go-licenses\n', '    - if: unix\n      then: go-licenses\n');
+    expect(only(lintV1(edited), 'go-licenses.requirement').subdirs).toEqual(['win-64']);
   });
 });

@@ -8,6 +8,7 @@ import { sha256OfFile, sha256OfUrl } from '../../recipe/checksum.js';
 import { latestTag, originUrl } from '../../recipe/git.js';
 import { forgeArchiveUrl, forgeOf } from '../../recipe/gomod.js';
 import { type Finding, hasErrors, lintRecipe } from '../../recipe/lint.js';
+import { lintRecipeV1 } from '../../recipe/lint-v1.js';
 import { DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';
 import { renderRecipe } from '../../recipe/render.js';
 import { scanModule } from '../../recipe/scan.js';
@@ -149,15 +150,14 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
   const outDir = join(resolve(cwd, opts.out ?? 'recipes'), plan.name);
 
   // What we write must pass our own linter; a finding here is a gocross bug, not the user's.
+  const common = {
+    scripts: Object.fromEntries(files.map((f) => [f.name, f.content])),
+    exists: (p: string) => existsSync(join(info.dir, p)) || existsSync(join(outDir, p)),
+    recipeFiles: files.map((f) => f.name),
+  };
   const meta = files.find((f) => f.name === 'meta.yaml');
-  const findings: Finding[] = meta
-    ? lintRecipe({
-        meta: meta.content,
-        scripts: Object.fromEntries(files.filter((f) => f.name === 'build.sh' || f.name === 'bld.bat').map((f) => [f.name, f.content])),
-        exists: (p) => existsSync(join(info.dir, p)) || existsSync(join(outDir, p)),
-        recipeFiles: files.map((f) => f.name),
-      })
-    : [];
+  const v1 = files.find((f) => f.name === 'recipe.yaml');
+  const findings: Finding[] = [...(meta ? lintRecipe({ meta: meta.content, ...common }) : []), ...(v1 ? lintRecipeV1(v1.content, common) : [])];
   if (hasErrors(findings)) {
     throw checkError('recipe.self-check', `the generated recipe fails its own lint: ${findings.map((f) => `[${f.id}] ${f.message}`).join(' ')}`, { hint: 'this is a bug in gocross; please report it with the module' });
   }
