@@ -25,7 +25,9 @@ export function templateVersion(url: string, version: string, jinja: string): st
   return origin + rest.split(version).join(jinja);
 }
 
+/** rattler-build's v1 names git sources `git:` and `tag:`. */
 function sourceLines(source: SourcePlan, version: string, jinja: string): { key: string; value: string }[] {
+  const v1 = jinja.startsWith('$');
   if (source.kind === 'url') {
     return [
       { key: 'url', value: templateVersion(source.url, version, jinja) },
@@ -33,8 +35,8 @@ function sourceLines(source: SourcePlan, version: string, jinja: string): { key:
     ];
   }
   return [
-    { key: 'git_url', value: source.gitUrl },
-    { key: 'git_rev', value: templateVersion(source.gitRev, version, jinja) },
+    { key: v1 ? 'git' : 'git_url', value: source.gitUrl },
+    { key: v1 ? 'tag' : 'git_rev', value: templateVersion(source.gitRev, version, jinja) },
   ];
 }
 

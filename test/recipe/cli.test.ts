@@ -104,7 +104,7 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     const meta = readFileSync(join(dir, 'multi/meta.yaml'), 'utf8');
     expect(meta).toContain('git_url: https://gitlab.com/example/multi.git\n  git_rev: v{{ version }}');
     expect(meta).not.toContain('sha256');
-    expect(readFileSync(join(dir, 'multi/recipe.yaml'), 'utf8')).toContain('git_rev: v${{ version }}');
+    expect(readFileSync(join(dir, 'multi/recipe.yaml'), 'utf8')).toContain('git: https://gitlab.com/example/multi.git\n  tag: v${{ version }}');
     expect((await recipe([module, '--check', join(dir, 'multi')])).exitCode).toBe(0);
   });
 
@@ -186,6 +186,9 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     expect(made.exitCode, made.stderr).toBe(0);
     expect(existsSync(join(module, 'recipes/multi/meta.yaml'))).toBe(true);
     expect((await recipe(['--check'], module)).exitCode).toBe(0);
+    const inRecipe = await recipe(['--check'], join(module, 'recipes/multi'));
+    expect(inRecipe.exitCode).toBe(0);
+    expect(inRecipe.stdout.trim()).toBe('.: ok');
     await run('mv', [join(module, 'LICENSE'), join(module, 'LICENSE.txt')]);
     const after = await recipe(['--check'], module);
     expect(after.exitCode).toBe(1);

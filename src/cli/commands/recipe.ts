@@ -54,7 +54,9 @@ function printFindings(checked: CheckedRecipe, output: Output, cwd: string): voi
 
 async function check({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
   const opts = options as RecipeOptions;
-  const target = typeof opts.check === 'string' ? opts.check : resolve(cwd, opts.out ?? 'recipes');
+  // Without a path: the recipe in the working directory, else the recipes under --out.
+  const here = ['meta.yaml', 'recipe.yaml'].some((f) => existsSync(join(cwd, f)));
+  const target = typeof opts.check === 'string' ? opts.check : here ? cwd : resolve(cwd, opts.out ?? 'recipes');
   const sourceDir = args[0] ? resolve(cwd, args[0]) : undefined;
   const results = findRecipeDirs(resolve(cwd, target)).map((dir) => checkRecipeDir(dir, { sourceDir, env }));
   if (global.json) {
@@ -170,6 +172,8 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
     output.json({
       name: plan.name,
       version: plan.version,
+      module: info.module,
+      go: info.go,
       dir: outDir,
       dryRun: opts.dryRun === true,
       cgo: plan.cgo,
