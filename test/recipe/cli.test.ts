@@ -136,6 +136,11 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     expect(result.stdout).toContain("- {{ compiler('go-cgo') }}");
     expect(result.stdout).toContain('go-licenses save . --save_path library_licenses');
     expect(existsSync(dir)).toBe(false);
+    const pure = await recipe([hello, '--source', 'path', '--url', tarball, '--out', dir, '--dry-run', '--no-cgo']);
+    expect(pure.stdout).toContain("- {{ compiler('go-nocgo') }}");
+    expect(pure.stdout).not.toContain("compiler('c')");
+    expect(pure.stderr).toContain('cgo off (--no-cgo)');
+    expect(pure.stderr).toContain('conda-forge needs the public tarball URL');
   });
 
   it('never overwrites a recipe without --force (exit 2 with a hint); the same recipe again is unchanged', async () => {

@@ -167,6 +167,9 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
   const writes = planRecipeWrites(outDir, files, opts.force === true, opts.dryRun === true);
   await applyRecipeWrites(writes, opts.dryRun === true);
   for (const warning of plan.warnings) output.warn(warning);
+  if (source.kind === 'url' && source.url.startsWith('file:')) {
+    output.warn('the source is a file:// URL, fine for local builds; conda-forge needs the public tarball URL (pass --url with it)');
+  }
 
   if (global.json) {
     output.json({
