@@ -77,8 +77,8 @@ export interface RecipePlan {
 const CONDA_NAME = /^[a-z0-9][a-z0-9_.-]*$/;
 const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
-export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
-  const warnings: string[] = [];
+/** The checks of the user's choices and the module that need no source: run them before any download. */
+export function checkPlanInputs(info: ModuleInfo, options: Omit<PlanOptions, 'source'>): string {
   const name = (options.name ?? moduleBaseName(info.module)).toLowerCase();
   if (!CONDA_NAME.test(name)) {
     throw usageError('recipe.name', `${JSON.stringify(name)} is not a valid conda package name.`, { hint: 'use lower-case letters, digits, and . _ - (pass --name)' });
@@ -93,6 +93,19 @@ export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
   if (!info.license) {
     throw usageError('recipe.no-license', `${info.dir} has no LICENSE or COPYING file; conda-forge packages must ship their license.`, { hint: 'add the license text as LICENSE at the module root' });
   }
+  const unknown = options.platforms.filter((p) => !(p in PLATFORMS));
+  if (unknown.length > 0 || options.platforms.length === 0) {
+    throw usageError('recipe.platforms', `unknown conda platform ${unknown.join(', ') || '(none given)'}.`, { hint: `use a comma-separated list of ${Object.keys(PLATFORMS).join(', ')}` });
+  }
+  const bad = options.maintainers.filter((m) => !HANDLE.test(m));
+  if (bad.length > 0) throw usageError('recipe.maintainer', `${bad.join(', ')} is not a GitHub handle.`, { hint: 'pass --maintainer with GitHub user names, comma-separated, without @' });
+  return name;
+}
+
+export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
+  const warnings: string[] = [];
+  const name = checkPlanInputs(info, options);
+  if (!info.license) throw new Error('unreachable: checkPlanInputs requires a license');
   const detected = detectLicense(info.license.text);
   if (!detected.known) warnings.push(`${info.license.file} matches no license gocross knows; wrote license: ${detected.spdx} — replace it with the right SPDX id`);
   if (detected.note) warnings.push(`${detected.spdx}: ${detected.note}`);
@@ -100,12 +113,6 @@ export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
   const cgo = options.cgo ?? info.cgoFiles.length > 0;
   const cgoReason = options.cgo !== undefined ? `--${options.cgo ? '' : 'no-'}cgo` : info.cgoFiles.length > 0 ? `import "C" in ${info.cgoFiles.join(', ')}` : 'no package imports "C"';
 
-  const unknown = options.platforms.filter((p) => !(p in PLATFORMS));
-  if (unknown.length > 0 || options.platforms.length === 0) {
-    throw usageError('recipe.platforms', `unknown conda platform ${unknown.join(', ') || '(none given)'}.`, { hint: `use a comma-separated list of ${Object.keys(PLATFORMS).join(', ')}` });
-  }
-  const bad = options.maintainers.filter((m) => !HANDLE.test(m));
-  if (bad.length > 0) throw usageError('recipe.maintainer', `${bad.join(', ')} is not a GitHub handle.`, { hint: 'pass --maintainer with GitHub user names, comma-separated, without @' });
   if (options.maintainers.length === 0) warnings.push('no --maintainer given: conda-forge needs extra/recipe-maintainers');
 
   const forge = forgeOf(info.module);

@@ -204,6 +204,10 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     const platforms = await recipe([hello, '--source', 'path', '--url', tarball, '--platforms', 'linux-64,plan9-64']);
     expect(platforms.exitCode).toBe(2);
     expect(platforms.stderr).toContain('unknown conda platform plan9-64');
+    // Bad input fails before anything is downloaded.
+    const seen = requests.length;
+    expect((await recipe([hello, '--url', `${base}/releases/hello-1.2.3.tar.gz`, '--maintainer', '@al ice'])).exitCode).toBe(2);
+    expect(requests.length).toBe(seen);
     expect((await recipe([hello, '--format', 'yaml'])).stderr).toContain('--format yaml is not meta, v1 or both');
     expect((await recipe([hello, '--source', 'svn'])).exitCode).toBe(2);
     expect((await recipe([hello, '--source', 'path'])).stderr).toContain('--source path needs the local tarball');

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +171,28 @@ describe('plan checks and helpers', () => {
     expect(platforms.code).toBe('recipe.platforms');
     expect(platforms.message).toContain('solaris-64');
     expect(thrown(() => planFor(hello, { maintainers: ['@alice'] })).exitCode).toBe(2);
+  });
+
+  it('a module without a license or without a main package gets no recipe (exit 2)', () => {
+    const bare = copyFixture('multi', root, 'bare');
+    rmSync(join(bare, 'LICENSE'));
+    expect(thrown(() => planFor(bare)).code).toBe('recipe.no-license');
+    rmSync(join(bare, 'cmd'), { recursive: true });
+    writeFileSync(join(bare, 'LICENSE'), 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy');
+    expect(thrown(() => planFor(bare)).code).toBe('recipe.no-main');
+  });
+
+  it('an unknown license text becomes LicenseRef- with a warning; no README gives a stated default', () => {
+    const odd = copyFixture('hello', root, 'odd');
+    writeFileSync(join(odd, 'LICENSE'), 'Acme Source License\n\nLook, do not touch.\n');
+    rmSync(join(odd, 'README.md'));
+    const plan = planFor(odd, { maintainers: [] });
+    expect(plan.license).toMatchObject({ spdx: 'LicenseRef-Acme-Source-License', family: 'OTHER', known: false });
+    expect(plan.summary).toBe('The hello command-line tool, written in Go');
+    expect(plan.warnings.join('\n')).toMatch(/matches no license.*\n.*no --maintainer.*\n.*no README/);
+    const data = renderMeta(file(plan, 'meta.yaml'), 'linux-64').data as { about: { license: string }; extra?: unknown };
+    expect(data.about.license).toBe('LicenseRef-Acme-Source-License');
+    expect(data.extra).toBeUndefined();
   });
 
   it('puts {{ version }} only in the path of a URL, and quotes YAML scalars that need it', () => {

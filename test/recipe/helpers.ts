@@ -10,7 +10,7 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/modules/', import.met
 export const DATA = fileURLToPath(new URL('./data/', import.meta.url));
 
 /** A copy of a fixture module under `root` (tests never write near the committed fixtures). */
-export function copyFixture(name: 'hello' | 'multi', root: string, as = name): string {
+export function copyFixture(name: 'hello' | 'multi', root: string, as: string = name): string {
   const dir = join(root, as);
   mkdirSync(root, { recursive: true });
   cpSync(join(FIXTURES, name), dir, { recursive: true });

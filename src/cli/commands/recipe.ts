@@ -9,7 +9,7 @@ import { latestTag, originUrl } from '../../recipe/git.js';
 import { forgeArchiveUrl, forgeOf } from '../../recipe/gomod.js';
 import { type Finding, hasErrors, lintRecipe } from '../../recipe/lint.js';
 import { lintRecipeV1 } from '../../recipe/lint-v1.js';
-import { DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';
+import { checkPlanInputs, DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';
 import { renderRecipe } from '../../recipe/render.js';
 import { scanModule } from '../../recipe/scan.js';
 import { versionFromTag } from '../../recipe/version.js';
@@ -138,16 +138,18 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
     throw usageError('recipe.no-version', `no version for ${info.module}: ${tag ? `the tag ${tag.tag} holds no version` : 'the checkout has no git tag'}.`, { hint: 'pass --version=1.2.3, or tag the release (git tag v1.2.3)' });
   }
 
-  const source = await chooseSource(kind, info, version, tagPrefix, opts, cwd, output);
-  const plan = planRecipe(info, {
+  const choices = {
     name: opts.name,
     version,
     cgo: opts.cgo,
     format,
     platforms: opts.platforms ? list(opts.platforms) : DEFAULT_PLATFORMS,
     maintainers: list(opts.maintainer),
-    source,
-  });
+  };
+  // Bad input fails before the download.
+  checkPlanInputs(info, choices);
+  const source = await chooseSource(kind, info, version, tagPrefix, opts, cwd, output);
+  const plan = planRecipe(info, { ...choices, source });
   const files = renderRecipe(plan);
   const outDir = join(resolve(cwd, opts.out ?? 'recipes'), plan.name);
 
