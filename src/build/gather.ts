@@ -1,0 +1,187 @@
+/**
+ * The facts a build is planned from, read from the file system and PATH: the main packages, the
+ * module and whether it is in a VCS checkout, and what decides the Go (see go-choice.ts).
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { usageError } from '../errors.js';
+import { settingsPath } from '../init/compose.js';
+import { parseSettings } from '../init/settings.js';
+import { findExecutable, run } from '../io/process.js';
+import { installedVersions } from '../sdk/store.js';
+import { findProjectVersion } from '../sdk/version-files.js';
+import type { GoFacts } from './go-choice.js';
+import { commandName, modulePath, packageClause } from './module.js';
+import type { MainPackage } from './plan.js';
+
+const read = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+export interface ModuleInfo {
+  /** The directory holding go.mod (go runs there), or the working directory without one. */
+  root: string;
+  path: string | undefined;
+}
+
+export function findModule(from: string): ModuleInfo {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const text = read(join(dir, 'go.mod'));
+    if (text !== undefined) return { root: dir, path: modulePath(text) };
+    if (dirname(dir) === dir) return { root: resolve(from), path: undefined };
+  }
+}
+
+/** The package a directory holds, from its non-test .go files that are not `//go:build ignore`. */
+function packageOf(dir: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).sort();
+  } catch {
+    return undefined;
+  }
+  for (const name of names) {
+    const text = read(join(dir, name)) ?? '';
+    if (/^\s*\/\/(go:build|\s*\+build)\s+ignore\s*$/m.test(text)) continue;
+    const clause = packageClause(text);
+    if (clause) return clause;
+  }
+  return undefined;
+}
+
+const SKIPPED_DIRS = new Set(['testdata', 'vendor', 'node_modules']);
+
+/** Directories under `dir` holding a main package, as `./...` matches them (nested modules excluded). */
+function walkMains(dir: string, top: boolean): string[] {
+  if (!top && existsSync(join(dir, 'go.mod'))) return [];
+  const found = packageOf(dir) === 'main' ? [dir] : [];
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && !SKIPPED_DIRS.has(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    // Unreadable: nothing under it.
+  }
+  return [...found, ...entries.flatMap((name) => walkMains(join(dir, name), false))];
+}
+
+const isLocal = (pattern: string): boolean => pattern === '.' || pattern === '..' || pattern.startsWith('./') || pattern.startsWith('../') || isAbsolute(pattern);
+
+function localPackage(dir: string, module: ModuleInfo): MainPackage {
+  const rel = relative(module.root, dir);
+  const inside = !rel.startsWith('..') && !isAbsolute(rel);
+  const name = rel === '' && module.path ? commandName(module.path) : basename(dir);
+  return { pattern: rel === '' ? '.' : inside ? `./${rel.split(sep).join('/')}` : dir, name };
+}
+
+/**
+ * The main packages to build. No pattern: `.` when it is a main package, else every main
+ * package under `cmd/`. `./x/...` expands like go's pattern; an import path is passed through.
+ */
+export function findMainPackages(cwd: string, patterns: readonly string[], module: ModuleInfo): MainPackage[] {
+  if (patterns.length === 0) {
+    if (packageOf(cwd) === 'main') return [localPackage(cwd, module)];
+    const commands = walkMains(join(cwd, 'cmd'), true);
+    if (commands.length > 0) return commands.map((dir) => localPackage(dir, module));
+    throw usageError('build.no-main', `${cwd} holds no main package, and neither does any directory under cmd/.`, {
+      hint: 'name the main package to build, e.g. gocross build ./cmd/tool, or run it in the module with package main',
+    });
+  }
+  const packages: MainPackage[] = [];
+  for (const pattern of patterns) {
+    if (!isLocal(pattern)) {
+      packages.push({ pattern, name: commandName(pattern.replace(/\/\.\.\.$/, '')) });
+      continue;
+    }
+    if (pattern.endsWith('/...')) {
+      const base = resolve(cwd, pattern.slice(0, -4));
+      const mains = walkMains(base, true);
+      if (mains.length === 0) throw usageError('build.no-main', `${pattern} matches no main package.`, { hint: 'name a directory that holds package main' });
+      packages.push(...mains.map((dir) => localPackage(dir, module)));
+      continue;
+    }
+    const dir = resolve(cwd, pattern);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError('build.no-package', `${pattern} is not a directory.`, { hint: 'name the directory of a main package, e.g. ./cmd/tool' });
+    const clause = packageOf(dir);
+    if (clause !== 'main') {
+      throw usageError('build.not-main', clause ? `${pattern} is package ${clause}, not a main package.` : `${pattern} holds no Go files.`, {
+        hint: 'name a directory that holds package main',
+      });
+    }
+    packages.push(localPackage(dir, module));
+  }
+  const seen = new Set<string>();
+  return packages.filter((p) => (seen.has(p.pattern) ? false : (seen.add(p.pattern), true)));
+}
+
+/** The VCS checkouts go stamps into binaries, and the tool each needs. */
+const VCS_MARKERS: [string, string][] = [
+  ['.git', 'git'],
+  ['.hg', 'hg'],
+  ['.svn', 'svn'],
+  ['.bzr', 'bzr'],
+  ['.fslckout', 'fossil'],
+  ['_FOSSIL_', 'fossil'],
+];
+
+/** Whether `dir` is inside a checkout whose VCS tool is installed (go needs it to stamp the revision). */
+export function vcsCheckout(dir: string, pathEnv: string | undefined): { vcs: boolean; note: string } {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    for (const [marker, tool] of VCS_MARKERS) {
+      if (!existsSync(join(d, marker))) continue;
+      if (findExecutable(tool, pathEnv)) return { vcs: true, note: `a ${tool} checkout (${d}): the revision is stamped with -buildvcs` };
+      return { vcs: false, note: `a ${tool} checkout (${d}), but ${tool} is not on PATH: built with -buildvcs=false` };
+    }
+    if (dirname(d) === d) return { vcs: false, note: 'not in a VCS checkout: built with -buildvcs=false' };
+  }
+}
+
+/** The version of the Go at `goroot`: its VERSION file, else `go env GOVERSION`. */
+export async function goVersionOf(goroot: string): Promise<string | null> {
+  const fromFile = read(join(goroot, 'VERSION'))?.split('\n')[0]?.trim();
+  if (fromFile) return fromFile;
+  const result = await run(join(goroot, 'bin', 'go'), ['env', 'GOVERSION'], { env: { GOTOOLCHAIN: 'local', GOROOT: goroot }, timeoutMs: 30_000 }).catch(() => undefined);
+  return result?.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : null;
+}
+
+const realpath = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+
+export interface GoFactInputs {
+  requested: GoFacts['requested'];
+  env: NodeJS.ProcessEnv;
+  moduleDir: string;
+  home: string;
+}
+
+export async function gatherGoFacts(inputs: GoFactInputs): Promise<GoFacts> {
+  const { env } = inputs;
+  const facts: GoFacts = { installed: installedVersions(inputs.home), home: inputs.home };
+  if (inputs.requested) facts.requested = inputs.requested;
+  if (env.CONDA_PREFIX) {
+    const file = settingsPath(env.CONDA_PREFIX);
+    const text = read(file);
+    const goroot = text === undefined ? undefined : parseSettings(text).goroot;
+    if (goroot && existsSync(join(goroot, 'bin', 'go'))) facts.envSdk = { goroot, file };
+  }
+  const go = findExecutable('go', env.PATH);
+  if (go) {
+    // <GOROOT>/bin/go, through any symlink (Debian's /usr/bin/go, conda's $PREFIX/bin/go).
+    const goroot = dirname(dirname(realpath(go)));
+    facts.pathGo = { path: go, goroot, version: await goVersionOf(goroot) };
+  }
+  const required = findProjectVersion(inputs.moduleDir);
+  if (required) facts.required = required;
+  return facts;
+}

@@ -1,0 +1,177 @@
+/**
+ * The side-effecting half of `gocross build`: run `go build` for a job into a temporary sibling,
+ * verify the output with the verify module, hash it, move it into place, smoke-run it; then
+ * write SHA256SUMS and the record of what gocross wrote.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { inspectFile } from '../binary/index.js';
+import { writeFileAtomic } from '../io/files.js';
+import { type Env, run } from '../io/process.js';
+import { type Check, runChecks } from '../verify/checks.js';
+import { foreignFiles, MANIFEST, parseManifest, renderManifest } from './manifest.js';
+import type { BuildJob } from './plan.js';
+import { firstLine, planSmoke, type SmokeFacts, smokeAttempts } from './smoke.js';
+import { renderSums } from './sums.js';
+
+export const SUMS = 'SHA256SUMS';
+
+export type SmokeResult =
+  | { ran: true; how: 'native' | 'qemu'; args: string[]; exitCode: number; line: string }
+  | { ran: false; reason: string };
+
+export interface JobResult {
+  job: BuildJob;
+  ok: boolean;
+  sha256: string | null;
+  size: number | null;
+  seconds: number;
+  checks: Check[];
+  smoke: SmokeResult | null;
+  /** What failed, in go's or verify's own words. */
+  error: string | null;
+  hint: string | null;
+}
+
+export interface JobOptions {
+  go: string;
+  /** Where go runs: the module root. */
+  cwd: string;
+  baseEnv: Env;
+  verify: boolean;
+  /** Smoke-run outputs: the user's arguments (undefined: --version, then --help) and the host facts. */
+  smoke: { args: string[] | undefined; facts: (job: BuildJob) => SmokeFacts } | null;
+  /** Called between steps, for progress. */
+  onStep?: (step: 'build' | 'verify' | 'smoke') => void;
+}
+
+export async function sha256File(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+async function verifyOutput(file: string, job: BuildJob): Promise<{ checks: Check[]; error: string | null }> {
+  try {
+    const info = await inspectFile(file);
+    if (!info) return { checks: [], error: 'the output is not an ELF, Mach-O or PE binary' };
+    const checks = runChecks(info, job.expect);
+    const failed = checks.filter((c) => !c.ok);
+    return { checks, error: failed.length > 0 ? `verify: ${failed.map((c) => `${c.name}: expected ${c.expected}, got ${c.actual}`).join('; ')}` : null };
+  } catch (error) {
+    return { checks: [], error: `verify: ${(error as Error).message}` };
+  }
+}
+
+async function smokeRun(job: BuildJob, options: NonNullable<JobOptions['smoke']>): Promise<SmokeResult> {
+  const plan = planSmoke(job.target, job.output, options.facts(job));
+  if (!plan.run) return { ran: false, reason: plan.reason };
+  let last: SmokeResult = { ran: false, reason: 'not run' };
+  for (const args of smokeAttempts(options.args)) {
+    const result = await run(plan.command, [...plan.prefixArgs, ...args], { timeoutMs: 60_000 });
+    last = { ran: true, how: plan.how, args, exitCode: result.exitCode, line: firstLine(result.stdout, result.stderr) };
+    if (result.exitCode === 0) break;
+  }
+  return last;
+}
+
+export async function runJob(job: BuildJob, options: JobOptions): Promise<JobResult> {
+  const started = performance.now();
+  const result = (fields: Partial<JobResult>): JobResult => ({
+    job,
+    ok: false,
+    sha256: null,
+    size: null,
+    checks: [],
+    smoke: null,
+    error: null,
+    hint: null,
+    ...fields,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  });
+  if (job.blocked) return result({ error: job.blocked.message, hint: job.blocked.hint });
+
+  // go writes the output itself (and copies it across file systems): build beside it, then
+  // rename, so the output is never half-written and a failed build leaves the old one alone.
+  const temp = join(dirname(job.output), `.${basename(job.output)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    options.onStep?.('build');
+    const built = await run(options.go, [...job.flags, '-o', temp, job.pkg.pattern], { cwd: options.cwd, baseEnv: options.baseEnv, env: job.env });
+    if (built.exitCode !== 0) {
+      return result({ error: built.stderr.trim() || built.stdout.trim() || `go build exited ${built.exitCode}` });
+    }
+    let checks: Check[] = [];
+    if (options.verify) {
+      options.onStep?.('verify');
+      const verified = await verifyOutput(temp, job);
+      checks = verified.checks;
+      if (verified.error) return result({ checks, error: verified.error });
+    }
+    const { sha256, size } = await sha256File(temp);
+    await rename(temp, job.output);
+    let smoke: SmokeResult | null = null;
+    if (options.smoke) {
+      options.onStep?.('smoke');
+      smoke = await smokeRun(job, options.smoke);
+      if (smoke.ran && smoke.exitCode !== 0) {
+        return result({ sha256, size, checks, smoke, error: `smoke run \`${basename(job.output)} ${smoke.args.join(' ')}\` exited ${smoke.exitCode}: ${smoke.line}` });
+      }
+    }
+    return result({ ok: true, sha256, size, checks, smoke });
+  } catch (error) {
+    // A go that cannot start, a full disk: this job fails with the reason, the others go on.
+    return result({ error: (error as Error).message, hint: (error as { hint?: string }).hint ?? null });
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** What the output directory holds now and which of it gocross wrote. */
+export async function readOutputDir(dir: string): Promise<{ existing: Set<string>; owned: Set<string> }> {
+  const existing = new Set(await readdir(dir).catch(() => [] as string[]));
+  const owned = parseManifest(await readFile(join(dir, MANIFEST), 'utf8').catch(() => undefined));
+  return { existing, owned };
+}
+
+/** Names the build would overwrite though gocross did not write them. */
+export async function conflicts(dir: string, names: readonly string[]): Promise<string[]> {
+  const { existing, owned } = await readOutputDir(dir);
+  return foreignFiles([...names, SUMS], existing, owned);
+}
+
+export const prepareOutputDir = (dir: string): Promise<string | undefined> => mkdir(dir, { recursive: true });
+
+/**
+ * After every job: SHA256SUMS of the outputs built (sorted by name), the old output of a failed
+ * job removed (so no stale binary sits beside fresh ones), and the record of gocross's files.
+ */
+export async function finishOutputs(dir: string, results: readonly JobResult[]): Promise<{ sums: string | null }> {
+  const { owned } = await readOutputDir(dir);
+  const built = results.filter((r) => r.ok && r.sha256);
+  for (const failed of results.filter((r) => !r.ok)) {
+    const name = basename(failed.job.output);
+    if (owned.has(name)) {
+      await rm(failed.job.output, { force: true });
+      owned.delete(name);
+    }
+  }
+  for (const r of built) owned.add(basename(r.job.output));
+  let sums: string | null = null;
+  if (built.length > 0) {
+    sums = join(dir, SUMS);
+    await writeFileAtomic(sums, renderSums(built.map((r) => ({ name: basename(r.job.output), sha256: r.sha256 ?? '' }))));
+    owned.add(SUMS);
+  } else if (owned.has(SUMS)) {
+    // Nothing was built: an old SHA256SUMS would vouch for files that are gone.
+    await rm(join(dir, SUMS), { force: true });
+    owned.delete(SUMS);
+  }
+  await writeFileAtomic(join(dir, MANIFEST), renderManifest(owned));
+  return { sums };
+}

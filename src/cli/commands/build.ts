@@ -1,0 +1,229 @@
+/** `gocross build [PKG...]`: cross-compile a target matrix, verify every output, write SHA256SUMS. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expandPath } from '../../config/coerce.js';
+import { loadConfig } from '../../config/load.js';
+import { describeSource } from '../../config/resolve.js';
+import { findCrossCompilers } from '../../conda/compilers.js';
+import { usageError } from '../../errors.js';
+import { findModule, findMainPackages, gatherGoFacts, goVersionOf, vcsCheckout } from '../../build/gather.js';
+import { chooseGo, type GoChoice } from '../../build/go-choice.js';
+import { type BuildJob, parseCcFlags, planMatrix } from '../../build/plan.js';
+import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
+import { conflicts, finishOutputs, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
+import { chooseTargets } from '../../build/targets.js';
+import { settingsPath } from '../../init/compose.js';
+import { parseSettings } from '../../init/settings.js';
+import { findExecutable } from '../../io/process.js';
+import { sdkRoot } from '../../sdk/store.js';
+import { describeRequest } from '../../sdk/version-request.js';
+import { hostTarget, parseTarget } from '../../targets/index.js';
+import type { Output } from '../output.js';
+import type { CommandContext } from '../registry.js';
+
+interface BuildOptions {
+  targets?: string;
+  output?: string;
+  name?: string;
+  go?: string;
+  cgo?: boolean;
+  cc?: string[];
+  ldflags?: string;
+  tags?: string;
+  version?: string;
+  jobs?: string;
+  smoke?: boolean;
+  verify?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+/**
+ * Commander hands over every operand, those after `--` included; the ones after `--` are the
+ * smoke run's arguments, so they are told apart by their position in the real command line.
+ */
+function splitOperands(args: string[], argv: readonly string[]): { patterns: string[]; smokeArgs: string[] | undefined } {
+  const dashes = argv.indexOf('--', 2);
+  if (dashes < 0) return { patterns: args, smokeArgs: undefined };
+  const after = argv.slice(dashes + 1);
+  return { patterns: args.slice(0, Math.max(0, args.length - after.length)), smokeArgs: after };
+}
+
+/** The env's gocross settings (`gocross init`), when gocross runs inside such an env. */
+function envSettings(env: NodeJS.ProcessEnv): { target?: string; file: string } | undefined {
+  if (!env.CONDA_PREFIX) return undefined;
+  const file = settingsPath(env.CONDA_PREFIX);
+  if (!existsSync(file)) return undefined;
+  return { target: parseSettings(readFileSync(file, 'utf8')).target, file };
+}
+
+/** A GOROOT chosen or installed, checked to hold a go binary. */
+async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mirrors: string[]; dryRun: boolean; output: Output }): Promise<{ goroot: string; installed: boolean }> {
+  if (choice.kind === 'goroot') {
+    const goroot = resolve(expandPath(choice.goroot, ctx.cwd));
+    if (!existsSync(join(goroot, 'bin', 'go'))) {
+      throw usageError('build.goroot', `${goroot} is not a Go installation (it has no bin/go); it is ${choice.why}.`, {
+        hint: 'pass --go with a Go version or the root of a Go SDK (the directory holding bin/go)',
+      });
+    }
+    return { goroot, installed: false };
+  }
+  const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
+  if (ctx.dryRun) {
+    ctx.output.info(`would install ${describeRequest(choice.request)} into the SDK store (${choice.why})`);
+    return { goroot: sdkRoot(ctx.home, exact ?? 'go'), installed: false };
+  }
+  const host = hostTarget();
+  const [{ planInstall }, { installPlan }] = await Promise.all([import('../../sdk/plan.js'), import('../../sdk/install.js')]);
+  const plan = await planInstall({ request: choice.request, mirrors: ctx.mirrors, platform: { goos: host.goos, goarch: host.goarch } });
+  ctx.output.info(`installing ${plan.version} into the SDK store (${choice.why})`);
+  const result = await installPlan(plan, ctx.home);
+  return { goroot: result.goroot, installed: true };
+}
+
+export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
+  const opts = options as BuildOptions;
+  const { patterns, smokeArgs } = splitOperands(args, process.argv);
+  if (smokeArgs !== undefined && !opts.smoke) {
+    throw usageError('build.smoke-args', `arguments after -- (${smokeArgs.join(' ')}) are for the smoke run, but --smoke is not given.`, { hint: 'add --smoke, e.g. gocross build --smoke -- --version' });
+  }
+  const flag = (key: string, raw: string | undefined, name: string) => (raw === undefined ? [] : [{ key, raw, flag: name }]);
+  const config = loadConfig({
+    cwd,
+    env,
+    flags: [...flag('build.output', opts.output, '--output'), ...flag('build.ldflags', opts.ldflags, '--ldflags'), ...flag('build.jobs', opts.jobs, '--jobs'), ...flag('go', opts.go, '--go')],
+  });
+  const setting = (key: string) => config.settings.get(key);
+
+  const firstLocal = patterns.find((p) => p.startsWith('.') || p.startsWith('/'));
+  const module = findModule(resolve(cwd, (firstLocal ?? '.').replace(/\/\.\.\.$/, '')));
+  const packages = findMainPackages(cwd, patterns, module);
+  if (opts.name !== undefined) {
+    if (packages.length > 1) throw usageError('build.name', `--name ${opts.name} cannot name ${packages.length} packages' outputs.`, { hint: 'build the packages one at a time, or drop --name' });
+    if (!/^[\w.+-]+$/.test(opts.name)) throw usageError('build.name', `--name "${opts.name}" is not a file name.`, { hint: 'use letters, digits, and . _ + -' });
+    packages[0] = { pattern: packages[0]?.pattern ?? '.', name: opts.name };
+  }
+
+  const matrix = setting('build.targets');
+  const configured = setting('target');
+  const fromEnv = envSettings(env);
+  const targets = chooseTargets({
+    flag: opts.targets,
+    matrix: { value: matrix?.value as string[], source: matrix ? describeSource(matrix.source) : 'default', isDefault: matrix?.source.kind === 'default' },
+    ...(configured && configured.value !== undefined ? { configured: { value: configured.value as string, source: describeSource(configured.source) } } : {}),
+    ...(fromEnv?.target ? { envTarget: { value: fromEnv.target, file: fromEnv.file } } : {}),
+  });
+  const cgo = opts.cgo ?? config.get<boolean>('cgo');
+  const ccFlags = parseCcFlags(opts.cc ?? [], (name) => parseTarget(name));
+  const outDir = resolve(cwd, config.get<string>('build.output'));
+  const home = config.get<string>('home');
+  const goSetting = setting('go');
+
+  const facts = await gatherGoFacts({
+    requested: goSetting?.value !== undefined ? { value: goSetting.value as string, source: describeSource(goSetting.source) } : undefined,
+    env,
+    moduleDir: module.root,
+    home,
+  });
+  const choice = chooseGo(facts);
+  const { goroot } = await resolveGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, output });
+  const goVersion = existsSync(goroot) ? await goVersionOf(goroot) : null;
+  const go = join(goroot, 'bin', 'go');
+  const vcs = vcsCheckout(module.root, env.PATH);
+  const host = hostTarget();
+  const prefix = env.CONDA_PREFIX ?? null;
+
+  const jobs = planMatrix({
+    packages,
+    targets: targets.targets,
+    outDir,
+    goroot,
+    cgo,
+    flags: { ldflags: config.get<string>('build.ldflags'), version: opts.version, tags: opts.tags, vcs: vcs.vcs },
+    compilers: (target) => ({ host, flags: ccFlags, found: findCrossCompilers(target, prefix, env.PATH) }),
+  });
+  const outShown = shownPath(outDir, cwd);
+  const goInfo = { goroot, version: goVersion, why: choice.why };
+  output.info(`Go ${goVersion ?? '(to be installed)'} at ${goroot}: ${choice.why}`);
+  output.info(`targets: ${targets.targets.map((t) => t.target).join(', ')} (${targets.why}); ${vcs.note}`);
+
+  if (!opts.force) {
+    const foreign = await conflicts(outDir, jobs.map((j) => j.fileName));
+    if (foreign.length > 0) {
+      throw usageError('build.foreign-file', `${outShown} holds ${foreign.join(', ')}, which gocross did not write; building would overwrite ${foreign.length === 1 ? 'it' : 'them'}.`, {
+        hint: 'remove or move them, choose another --output directory, or pass --force',
+      });
+    }
+  }
+
+  if (opts.dryRun) {
+    if (global.json) output.json({ dryRun: true, go: goInfo, outputDir: outDir, targets: jobs.map((j) => planJson(j, go, outShown)) });
+    else {
+      for (const job of jobs) {
+        if (job.blocked) output.line(`would fail ${job.fileName} (${job.target.target}): ${job.blocked.message}`);
+        else output.line(`would build ${outShown}/${job.fileName}: ${commandLine(job, go, outShown)}`);
+      }
+      output.line(`would write ${outShown}/SHA256SUMS`);
+    }
+    return 0;
+  }
+
+  await prepareOutputDir(outDir);
+  const concurrency = config.get<number>('build.jobs');
+  const results: JobResult[] = [];
+  const jobOptions = {
+    go,
+    cwd: module.root,
+    baseEnv: env,
+    verify: opts.verify !== false,
+    smoke: opts.smoke
+      ? {
+          args: smokeArgs,
+          facts: (job: BuildJob) => ({ host, qemuPath: job.target.qemu ? findExecutable(job.target.qemu, env.PATH) : undefined, sysroot: job.compiler?.sysroot ?? null, cgo: job.cgo }),
+        }
+      : null,
+  };
+  const { runTasks } = await import('../tasks.js');
+  await runTasks(
+    [
+      {
+        title: `Build ${jobs.length} output${jobs.length === 1 ? '' : 's'} with ${goVersion ?? 'go'} into ${outShown} (${Math.min(concurrency, jobs.length)} at a time)`,
+        task: (_ctx, parent) =>
+          parent.newListr(
+            jobs.map((job) => ({
+              title: `${job.target.target}: ${job.fileName}`,
+              task: async (_c: object, task: { title: string; output: string }) => {
+                // Step names help on a terminal; in a plain log, parallel jobs' steps would only interleave.
+                const onStep = process.stderr.isTTY ? (step: string) => (task.output = step === 'build' ? 'go build' : step) : undefined;
+                const result = await runJob(job, { ...jobOptions, onStep });
+                results.push(result);
+                const time = `${result.seconds.toFixed(1)} s`;
+                if (!result.ok) throw new Error(`${job.target.target}: ${job.fileName} failed after ${time}: ${(result.error ?? '').split('\n')[0]}`);
+                task.title = `${job.target.target}: ${outShown}/${job.fileName} (${time})`;
+              },
+            })),
+            { concurrent: concurrency, exitOnError: false },
+          ),
+      },
+    ],
+    output,
+    {},
+  ).catch(() => undefined);
+  // Results in matrix order, whatever order the builds finished in.
+  results.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
+  const { sums } = await finishOutputs(outDir, results);
+  const failed = results.filter((r) => !r.ok);
+
+  if (global.json) {
+    output.json({ targets: results.map(resultJson), go: goInfo, outputDir: outDir, sums });
+  } else {
+    output.table(RESULT_HEADER, results.map(resultRow));
+    for (const r of failed) {
+      output.line(`\n${r.job.fileName} (${r.job.target.target}) failed:`);
+      for (const line of (r.error ?? '').split('\n')) output.line(`  ${line}`);
+      if (r.hint) output.line(`  hint: ${r.hint}`);
+    }
+  }
+  output.info(`${results.length - failed.length} of ${results.length} built${sums ? `; checksums in ${shownPath(sums, cwd)}` : ''}`);
+  return failed.length > 0 ? 1 : 0;
+}
