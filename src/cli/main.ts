@@ -62,11 +62,19 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: numb
   });
 }
 
-export function buildProgram(state: { exitCode: number }): Command {
+/** Whether the command named in `argv` has a `--version` option of its own (`build --version 1.2.3`). */
+function commandOwnsVersion(argv: readonly string[]): boolean {
+  const name = argv.slice(2).find((arg) => COMMANDS.some((c) => c.name === arg));
+  return COMMANDS.find((c) => c.name === name)?.options.some((o) => /(^|[\s,])--version\b/.test(o.flags)) === true;
+}
+
+export function buildProgram(state: { exitCode: number }, argv: readonly string[] = []): Command {
   const program = new Command('gocross');
+  program.description('Go cross-compilation that works inside conda environments');
+  // Commander reads the program's options anywhere on the line, so its --version would swallow
+  // a command's own `--version V`; with such a command named, the flag is left to the command.
+  if (!commandOwnsVersion(argv)) program.version(VERSION, '-V, --version', 'print the gocross version');
   program
-    .description('Go cross-compilation that works inside conda environments')
-    .version(VERSION, '-V, --version', 'print the gocross version')
     .option('--json', 'print data as JSON')
     .option('-q, --quiet', 'print only results and errors')
     .option('-v, --verbose', 'print more detail')
@@ -89,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   const state = { exitCode: 0 };
   let program: Command | undefined;
   try {
-    program = buildProgram(state);
+    program = buildProgram(state, argv);
     await program.parseAsync(argv);
     return state.exitCode;
   } catch (error) {
