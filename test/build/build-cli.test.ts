@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gocross } from '../helpers/cli.js';
+import { TestMirror } from '../helpers/mirror.js';
+import { sdkTarball } from '../helpers/sdk-tarball.js';
 import { tempDir } from '../helpers/temp.js';
 import { locateTool, requireTool, testGoroot } from '../helpers/tools.js';
 
@@ -265,6 +267,45 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     const newer = await gocross(['build', '--dry-run', '--targets', 'linux/amd64'], { cwd: dir, env: { ...env, ...onPath } });
     expect(newer.stderr).toContain(`would install Go 1.99 (newest patch) into the SDK store (the go 1.99 line of ${join(dir, 'go.mod')} asks for it and the go on PATH is go1.19.8)`);
     expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it("uses the env's gocross SDK and target inside an env set up by init", async () => {
+    const dir = copy();
+    const prefix = join(root, 'env');
+    mkdirSync(join(prefix, 'conda-meta'), { recursive: true });
+    mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
+    const settings = join(prefix, 'etc', 'gocross', 'gocross.ini');
+    writeFileSync(settings, `goroot = "${GOROOT}"\ntarget = linux/arm/v6\ncgo = false\n`);
+    const result = await gocross(['build', '--dry-run'], { cwd: dir, env: { ...env, CONDA_PREFIX: prefix } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain(`Go go1.19.8 at ${GOROOT}: the env's gocross SDK (${settings})`);
+    expect(result.stderr).toContain(`targets: linux/arm/v6 (the env's target (${settings}))`);
+    expect(result.stdout).toContain('would build dist/hello_linux_arm_v6: GOOS=linux GOARCH=arm GOARM=6 ');
+  });
+
+  it('installs the Go that go.mod asks for through the SDK store when no go is at hand, then builds with it', async () => {
+    const sdk = sdkTarball();
+    if (!sdk) return;
+    const mirror = await new TestMirror().start();
+    try {
+      mirror.files = [{ filename: sdk.filename, data: readFileSync(sdk.path), sha256: sdk.sha256, version: sdk.version }];
+      const dir = copy();
+      const home = join(root, 'install-home');
+      const emptyPath = join(root, 'empty-path');
+      mkdirSync(emptyPath, { recursive: true });
+      const proxyless = { HTTP_PROXY: undefined, http_proxy: undefined, HTTPS_PROXY: undefined, https_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined };
+      const result = await gocross(['--json', 'build', '--targets', 'linux/amd64'], {
+        cwd: dir,
+        env: { ...env, ...proxyless, PATH: emptyPath, GOCROSS_HOME: home, GOCROSS_GO_MIRROR: mirror.base },
+      });
+      expect(result.exitCode, result.stderr).toBe(0);
+      const json = JSON.parse(result.stdout) as Report;
+      expect(json.go).toEqual({ goroot: join(home, 'sdk', sdk.version), version: sdk.version, why: `the go 1.19 line of ${join(dir, 'go.mod')} asks for it and no go is on PATH` });
+      expect(result.stderr).toContain(`installing ${sdk.version} into the SDK store`);
+      expect(execFileSync(join(dir, 'dist', 'hello_linux_amd64'), ['--version'], { encoding: 'utf8' })).toBe('hello dev linux/amd64\n');
+    } finally {
+      await mirror.stop();
+    }
   });
 
   it('a bad target exits 2 naming it, before building anything', async () => {
