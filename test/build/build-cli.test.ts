@@ -242,9 +242,14 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
 
   it('builds one output per cmd/* main package', async () => {
     const dir = copy(MULTI);
-    const result = await build(dir, ['--targets', 'linux/amd64,linux/arm64']);
+    const result = await build(dir, ['--targets', 'linux/amd64,linux/arm64', '--no-verify']);
     expect(result.exitCode).toBe(0);
     expect(result.report?.targets.map((r) => r.output?.split('/').pop())).toEqual(['alpha_linux_amd64', 'alpha_linux_arm64', 'beta_linux_amd64', 'beta_linux_arm64']);
+    expect(result.report?.targets.map((r) => r.checks)).toEqual([[], [], [], []]);
+    const named = await gocross(['build', ...goArgs, './cmd/alpha', '--name', 'tool', '--targets', 'linux/amd64', '-o', 'named'], { cwd: dir, env });
+    expect(named.exitCode).toBe(0);
+    expect(readdirSync(join(dir, 'named')).filter((n) => !n.startsWith('.')).sort()).toEqual(['SHA256SUMS', 'tool_linux_amd64']);
+    expect((await gocross(['build', ...goArgs, '--name', 'tool', '--dry-run'], { cwd: dir, env })).exitCode).toBe(2);
     expect(execFileSync(join(dir, 'dist', 'beta_linux_amd64'), ['--version'], { encoding: 'utf8' })).toContain('beta');
   });
 
