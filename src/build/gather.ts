@@ -146,7 +146,7 @@ export function vcsCheckout(dir: string, pathEnv: string | undefined): { vcs: bo
 export async function goVersionOf(goroot: string): Promise<string | null> {
   const fromFile = read(join(goroot, 'VERSION'))?.split('\n')[0]?.trim();
   if (fromFile) return fromFile;
-  const result = await run(join(goroot, 'bin', 'go'), ['env', 'GOVERSION'], { env: { GOTOOLCHAIN: 'local', GOROOT: goroot }, timeoutMs: 30_000 }).catch(() => undefined);
+  const result = await run(goBinary(goroot), ['env', 'GOVERSION'], { env: { GOTOOLCHAIN: 'local', GOROOT: goroot }, timeoutMs: 30_000 }).catch(() => undefined);
   return result?.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : null;
 }
 
@@ -157,6 +157,19 @@ const realpath = (path: string): string => {
     return path;
   }
 };
+
+/** The active env's `gocross init` settings file and what it records, when there is one. */
+export function readEnvSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string } | undefined {
+  if (!env.CONDA_PREFIX) return undefined;
+  const file = settingsPath(env.CONDA_PREFIX);
+  const text = read(file);
+  if (text === undefined) return undefined;
+  const { goroot, target } = parseSettings(text);
+  return { file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}) };
+}
+
+/** `<GOROOT>/bin/go`, with Windows' suffix. */
+export const goBinary = (goroot: string): string => join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
 
 export interface GoFactInputs {
   requested: GoFacts['requested'];
@@ -169,12 +182,8 @@ export async function gatherGoFacts(inputs: GoFactInputs): Promise<GoFacts> {
   const { env } = inputs;
   const facts: GoFacts = { installed: installedVersions(inputs.home), home: inputs.home };
   if (inputs.requested) facts.requested = inputs.requested;
-  if (env.CONDA_PREFIX) {
-    const file = settingsPath(env.CONDA_PREFIX);
-    const text = read(file);
-    const goroot = text === undefined ? undefined : parseSettings(text).goroot;
-    if (goroot && existsSync(join(goroot, 'bin', 'go'))) facts.envSdk = { goroot, file };
-  }
+  const settings = readEnvSettings(env);
+  if (settings?.goroot && existsSync(goBinary(settings.goroot))) facts.envSdk = { goroot: settings.goroot, file: settings.file };
   const go = findExecutable('go', env.PATH);
   if (go) {
     // <GOROOT>/bin/go, through any symlink (Debian's /usr/bin/go, conda's $PREFIX/bin/go).

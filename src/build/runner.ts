@@ -156,7 +156,8 @@ export async function finishOutputs(dir: string, results: readonly JobResult[]):
   const built = results.filter((r) => r.ok && r.sha256);
   for (const failed of results.filter((r) => !r.ok)) {
     const name = basename(failed.job.output);
-    if (owned.has(name)) {
+    // Ours from an earlier run, or placed by this one before its smoke run failed.
+    if (owned.has(name) || failed.sha256 !== null) {
       await rm(failed.job.output, { force: true });
       owned.delete(name);
     }

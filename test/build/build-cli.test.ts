@@ -208,6 +208,13 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     expect(result.stdout).toMatch(/windows\/amd64 .* skipped: a windows binary does not run on this host\s+ok/);
     const json = await build(dir, ['--targets', 'linux/arm64', '--smoke', '--', '--help']);
     expect(json.report?.targets[0]?.smoke).toEqual({ ran: true, how: 'qemu', args: ['--help'], exitCode: 0, line: 'usage: hello [--version|--help]' });
+    // A smoke run that fails fails its target: the output is not left in dist/ nor in SHA256SUMS.
+    const bad = await build(dir, ['--targets', 'linux/arm64,linux/amd64', '--smoke', '--', '--bogus'], {});
+    expect(bad.exitCode).toBe(1);
+    expect(bad.report?.targets.map((r) => [r.target, r.ok, r.smoke?.exitCode])).toEqual([['linux/arm64', false, 2], ['linux/amd64', false, 2]]);
+    expect(bad.report?.targets[0]?.error).toBe('smoke run `hello_linux_arm64 --bogus` exited 2: hello: unknown argument "--bogus"');
+    expect(existsSync(join(dir, 'dist', 'hello_linux_arm64'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'SHA256SUMS'))).toBe(false);
     // Without qemu on PATH the smoke step is skipped with the reason; the build still succeeds.
     const emptyPath = join(root, 'empty-path');
     mkdirSync(emptyPath, { recursive: true });

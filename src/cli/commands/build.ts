@@ -1,19 +1,17 @@
 /** `gocross build [PKG...]`: cross-compile a target matrix, verify every output, write SHA256SUMS. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expandPath } from '../../config/coerce.js';
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
 import { findCrossCompilers } from '../../conda/compilers.js';
 import { usageError } from '../../errors.js';
-import { findModule, findMainPackages, gatherGoFacts, goVersionOf, vcsCheckout } from '../../build/gather.js';
+import { findModule, findMainPackages, gatherGoFacts, goBinary, goVersionOf, readEnvSettings, vcsCheckout } from '../../build/gather.js';
 import { chooseGo, type GoChoice } from '../../build/go-choice.js';
 import { type BuildJob, parseCcFlags, planMatrix } from '../../build/plan.js';
 import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
 import { conflicts, finishOutputs, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
 import { chooseTargets } from '../../build/targets.js';
-import { settingsPath } from '../../init/compose.js';
-import { parseSettings } from '../../init/settings.js';
 import { findExecutable } from '../../io/process.js';
 import { sdkRoot } from '../../sdk/store.js';
 import { describeRequest } from '../../sdk/version-request.js';
@@ -49,19 +47,11 @@ function splitOperands(args: string[], argv: readonly string[]): { patterns: str
   return { patterns: args.slice(0, Math.max(0, args.length - after.length)), smokeArgs: after };
 }
 
-/** The env's gocross settings (`gocross init`), when gocross runs inside such an env. */
-function envSettings(env: NodeJS.ProcessEnv): { target?: string; file: string } | undefined {
-  if (!env.CONDA_PREFIX) return undefined;
-  const file = settingsPath(env.CONDA_PREFIX);
-  if (!existsSync(file)) return undefined;
-  return { target: parseSettings(readFileSync(file, 'utf8')).target, file };
-}
-
 /** A GOROOT chosen or installed, checked to hold a go binary. */
 async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mirrors: string[]; dryRun: boolean; output: Output }): Promise<{ goroot: string; installed: boolean }> {
   if (choice.kind === 'goroot') {
     const goroot = resolve(expandPath(choice.goroot, ctx.cwd));
-    if (!existsSync(join(goroot, 'bin', 'go'))) {
+    if (!existsSync(goBinary(goroot))) {
       throw usageError('build.goroot', `${goroot} is not a Go installation (it has no bin/go); it is ${choice.why}.`, {
         hint: 'pass --go with a Go version or the root of a Go SDK (the directory holding bin/go)',
       });
@@ -71,7 +61,8 @@ async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mir
   const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
   if (ctx.dryRun) {
     ctx.output.info(`would install ${describeRequest(choice.request)} into the SDK store (${choice.why})`);
-    return { goroot: sdkRoot(ctx.home, exact ?? 'go'), installed: false };
+    const name = exact ?? (choice.request.kind === 'minor' ? `go${choice.request.text.replace(/^go/, '')}` : 'latest');
+    return { goroot: sdkRoot(ctx.home, name), installed: false };
   }
   const host = hostTarget();
   const [{ planInstall }, { installPlan }] = await Promise.all([import('../../sdk/plan.js'), import('../../sdk/install.js')]);
@@ -80,6 +71,9 @@ async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mir
   const result = await installPlan(plan, ctx.home);
   return { goroot: result.goroot, installed: true };
 }
+
+/** The line of an error worth a task title: go's `# package` header is skipped. */
+const headline = (error: string | null): string => (error ?? '').split('\n').find((line) => line.trim() !== '' && !line.startsWith('# ')) ?? '';
 
 export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
   const opts = options as BuildOptions;
@@ -106,7 +100,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
 
   const matrix = setting('build.targets');
   const configured = setting('target');
-  const fromEnv = envSettings(env);
+  const fromEnv = readEnvSettings(env);
   const targets = chooseTargets({
     flag: opts.targets,
     matrix: { value: matrix?.value as string[], source: matrix ? describeSource(matrix.source) : 'default', isDefault: matrix?.source.kind === 'default' },
@@ -128,7 +122,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   const choice = chooseGo(facts);
   const { goroot } = await resolveGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, output });
   const goVersion = existsSync(goroot) ? await goVersionOf(goroot) : null;
-  const go = join(goroot, 'bin', 'go');
+  const go = goBinary(goroot);
   const vcs = vcsCheckout(module.root, env.PATH);
   const host = hostTarget();
   const prefix = env.CONDA_PREFIX ?? null;
@@ -184,6 +178,8 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
       : null,
   };
   const { runTasks } = await import('../tasks.js');
+  // runJob never throws; a failed target's task throws on purpose (listr marks it failed), and
+  // every result is already in `results`: nothing is left to learn from listr's rejection.
   await runTasks(
     [
       {
@@ -198,7 +194,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
                 const result = await runJob(job, { ...jobOptions, onStep });
                 results.push(result);
                 const time = `${result.seconds.toFixed(1)} s`;
-                if (!result.ok) throw new Error(`${job.target.target}: ${job.fileName} failed after ${time}: ${(result.error ?? '').split('\n')[0]}`);
+                if (!result.ok) throw new Error(`${job.target.target}: ${job.fileName} failed after ${time}: ${headline(result.error)}`);
                 task.title = `${job.target.target}: ${outShown}/${job.fileName} (${time})`;
               },
             })),
