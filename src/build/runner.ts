@@ -145,7 +145,15 @@ export async function conflicts(dir: string, names: readonly string[]): Promise<
   return foreignFiles([...names, SUMS], existing, owned);
 }
 
-export const prepareOutputDir = (dir: string): Promise<string | undefined> => mkdir(dir, { recursive: true });
+/** Create the directory, and drop the temporary outputs an interrupted build left for these names. */
+export async function prepareOutputDir(dir: string, names: readonly string[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const planned = new Set(names);
+  for (const entry of await readdir(dir)) {
+    const leftover = /^\.(.+)\.[0-9a-f]{8}\.tmp$/.exec(entry);
+    if (leftover?.[1] && planned.has(leftover[1])) await rm(join(dir, entry), { force: true });
+  }
+}
 
 /**
  * After every job: SHA256SUMS of the outputs built (sorted by name), the old output of a failed

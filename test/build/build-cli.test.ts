@@ -176,7 +176,10 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     expect(refused.stderr).toContain('hello_linux_amd64, which gocross did not write');
     expect(readFileSync(join(dir, 'dist', 'hello_linux_amd64'), 'utf8')).toBe('mine\n');
     expect((await gocross(['build', ...goArgs, '--targets', 'linux/amd64', '--force'], { cwd: dir, env })).exitCode).toBe(0);
+    // What an interrupted build leaves behind is cleaned by the next one.
+    writeFileSync(join(dir, 'dist', '.hello_linux_amd64.0123abcd.tmp'), 'half');
     const rebuilt = await gocross(['build', ...goArgs, '--targets', 'linux/amd64'], { cwd: dir, env });
+    expect(existsSync(join(dir, 'dist', '.hello_linux_amd64.0123abcd.tmp'))).toBe(false);
     expect(rebuilt.exitCode).toBe(0);
     expect(rebuilt.stdout).toMatch(/linux\/amd64\s+hello_linux_amd64\s+[\d.]+ MiB\s+[\d.]+ s\s+ok \(os,arch,linkage,cgo\)\s+-\s+ok/);
   });

@@ -162,7 +162,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
     return 0;
   }
 
-  await prepareOutputDir(outDir);
+  await prepareOutputDir(outDir, jobs.map((j) => j.fileName));
   const concurrency = config.get<number>('build.jobs');
   const results: JobResult[] = [];
   const jobOptions = {
