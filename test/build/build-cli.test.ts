@@ -146,6 +146,14 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     }
   });
 
+  it('names outputs so that `gocross verify --infer` reads each target back from its name', async () => {
+    const verified = await gocross(['--json', 'verify', '--infer', '--no-cgo', join(mod, 'dist')], { env });
+    expect(verified.exitCode).toBe(0);
+    const rows = JSON.parse(verified.stdout) as { path: string; ok: boolean; checks: { name: string }[] }[];
+    expect(rows).toHaveLength(5);
+    for (const r of rows) expect(r.checks.map((c) => c.name), r.path).toEqual(expect.arrayContaining(['os', 'arch', 'cgo']));
+  });
+
   it('sets main.version, trims paths, and the native output runs', () => {
     const out = row('linux/amd64').output ?? '';
     expect(execFileSync(out, ['--version'], { encoding: 'utf8' })).toBe('hello 1.2.3 linux/amd64\n');
@@ -321,6 +329,15 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     } finally {
       await mirror.stop();
     }
+  });
+
+  it("takes the matrix from gocross.ini's [build] section", async () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'gocross.ini'), '[build]\ntargets = aarch64, win-64\noutput = release\n');
+    const result = await gocross(['build', ...goArgs, '--dry-run'], { cwd: dir, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain(`targets: linux/arm64, windows/amd64 (from project config ${join(dir, 'gocross.ini')}:2)`);
+    expect(result.stdout).toContain('would build release/hello_windows_amd64.exe');
   });
 
   it('a bad target exits 2 naming it, before building anything', async () => {

@@ -8,9 +8,9 @@ import { findCrossCompilers } from '../../conda/compilers.js';
 import { usageError } from '../../errors.js';
 import { findModule, findMainPackages, gatherGoFacts, goBinary, goVersionOf, readEnvSettings, vcsCheckout } from '../../build/gather.js';
 import { chooseGo, type GoChoice } from '../../build/go-choice.js';
-import { type BuildJob, parseCcFlags, planMatrix } from '../../build/plan.js';
+import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../build/plan.js';
 import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
-import { conflicts, finishOutputs, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
+import { conflicts, finishOutputs, type JobOptions, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
 import { chooseTargets } from '../../build/targets.js';
 import { findExecutable } from '../../io/process.js';
 import { sdkRoot } from '../../sdk/store.js';
@@ -72,8 +72,50 @@ async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mir
   return { goroot: result.goroot, installed: true };
 }
 
+async function refuseForeignFiles(outDir: string, names: string[], shown: string): Promise<void> {
+  const foreign = await conflicts(outDir, names);
+  if (foreign.length === 0) return;
+  throw usageError('build.foreign-file', `${shown} holds ${foreign.join(', ')}, which gocross did not write; building would overwrite ${foreign.length === 1 ? 'it' : 'them'}.`, {
+    hint: 'remove or move them, choose another --output directory, or pass --force',
+  });
+}
+
 /** The line of an error worth a task title: go's `# package` header is skipped. */
 const headline = (error: string | null): string => (error ?? '').split('\n').find((line) => line.trim() !== '' && !line.startsWith('# ')) ?? '';
+
+/** Every job, `concurrency` at a time, as one listr task each; results in matrix order. */
+async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concurrency: number; title: string; outShown: string; output: Output }): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  const { runTasks } = await import('../tasks.js');
+  // runJob never throws; a failed target's task throws on purpose (listr marks it failed), and
+  // every result is already in `results`: nothing is left to learn from listr's rejection.
+  await runTasks(
+    [
+      {
+        title: `Build ${jobs.length} output${jobs.length === 1 ? '' : 's'} ${view.title} (${Math.min(view.concurrency, jobs.length)} at a time)`,
+        task: (_ctx, parent) =>
+          parent.newListr(
+            jobs.map((job) => ({
+              title: `${job.target.target}: ${job.fileName}`,
+              task: async (_c: object, task: { title: string; output: string }) => {
+                // Step names help on a terminal; in a plain log, parallel jobs' steps would only interleave.
+                const onStep = process.stderr.isTTY ? (step: string) => (task.output = step === 'build' ? 'go build' : step) : undefined;
+                const result = await runJob(job, { ...jobOptions, onStep });
+                results.push(result);
+                const time = `${result.seconds.toFixed(1)} s`;
+                if (!result.ok) throw new Error(`${job.target.target}: ${job.fileName} failed after ${time}: ${headline(result.error)}`);
+                task.title = `${job.target.target}: ${view.outShown}/${job.fileName} (${time})`;
+              },
+            })),
+            { concurrent: view.concurrency, exitOnError: false },
+          ),
+      },
+    ],
+    view.output,
+    {},
+  ).catch(() => undefined);
+  return results.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
+}
 
 export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
   const opts = options as BuildOptions;
@@ -112,6 +154,8 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   const outDir = resolve(cwd, config.get<string>('build.output'));
   const home = config.get<string>('home');
   const goSetting = setting('go');
+  // Before any Go is installed: a build that would clobber someone's file does not start.
+  if (!opts.force) await refuseForeignFiles(outDir, packages.flatMap((p) => targets.targets.map((t) => outputName(p.name, t))), shownPath(outDir, cwd));
 
   const facts = await gatherGoFacts({
     requested: goSetting?.value !== undefined ? { value: goSetting.value as string, source: describeSource(goSetting.source) } : undefined,
@@ -141,15 +185,6 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   output.info(`Go ${goVersion ?? '(to be installed)'} at ${goroot}: ${choice.why}`);
   output.info(`targets: ${targets.targets.map((t) => t.target).join(', ')} (${targets.why}); ${vcs.note}`);
 
-  if (!opts.force) {
-    const foreign = await conflicts(outDir, jobs.map((j) => j.fileName));
-    if (foreign.length > 0) {
-      throw usageError('build.foreign-file', `${outShown} holds ${foreign.join(', ')}, which gocross did not write; building would overwrite ${foreign.length === 1 ? 'it' : 'them'}.`, {
-        hint: 'remove or move them, choose another --output directory, or pass --force',
-      });
-    }
-  }
-
   if (opts.dryRun) {
     if (global.json) output.json({ dryRun: true, go: goInfo, outputDir: outDir, targets: jobs.map((j) => planJson(j, go, outShown)) });
     else {
@@ -163,9 +198,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   }
 
   await prepareOutputDir(outDir, jobs.map((j) => j.fileName));
-  const concurrency = config.get<number>('build.jobs');
-  const results: JobResult[] = [];
-  const jobOptions = {
+  const jobOptions: JobOptions = {
     go,
     cwd: module.root,
     baseEnv: env,
@@ -177,36 +210,8 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
         }
       : null,
   };
-  const { runTasks } = await import('../tasks.js');
-  // runJob never throws; a failed target's task throws on purpose (listr marks it failed), and
-  // every result is already in `results`: nothing is left to learn from listr's rejection.
-  await runTasks(
-    [
-      {
-        title: `Build ${jobs.length} output${jobs.length === 1 ? '' : 's'} with ${goVersion ?? 'go'} into ${outShown} (${Math.min(concurrency, jobs.length)} at a time)`,
-        task: (_ctx, parent) =>
-          parent.newListr(
-            jobs.map((job) => ({
-              title: `${job.target.target}: ${job.fileName}`,
-              task: async (_c: object, task: { title: string; output: string }) => {
-                // Step names help on a terminal; in a plain log, parallel jobs' steps would only interleave.
-                const onStep = process.stderr.isTTY ? (step: string) => (task.output = step === 'build' ? 'go build' : step) : undefined;
-                const result = await runJob(job, { ...jobOptions, onStep });
-                results.push(result);
-                const time = `${result.seconds.toFixed(1)} s`;
-                if (!result.ok) throw new Error(`${job.target.target}: ${job.fileName} failed after ${time}: ${headline(result.error)}`);
-                task.title = `${job.target.target}: ${outShown}/${job.fileName} (${time})`;
-              },
-            })),
-            { concurrent: concurrency, exitOnError: false },
-          ),
-      },
-    ],
-    output,
-    {},
-  ).catch(() => undefined);
-  // Results in matrix order, whatever order the builds finished in.
-  results.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
+  const concurrency = config.get<number>('build.jobs');
+  const results = await buildAll(jobs, jobOptions, { concurrency, title: `with ${goVersion ?? 'go'} into ${outShown}`, outShown, output });
   const { sums } = await finishOutputs(outDir, results);
   const failed = results.filter((r) => !r.ok);
 
