@@ -20,4 +20,11 @@ try {
   throw error;
 }
 process.on('SIGINT', () => process.exit(130));
+// A reader that stops early (`gocross build --help | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 process.exitCode = await main(process.argv);

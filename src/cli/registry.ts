@@ -165,7 +165,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'generate a conda-build recipe (meta.yaml, build.sh, bld.bat) for a Go module, or lint one',
     options: [
       { flags: '--name <name>', description: 'package name (default: the module path\'s last element)' },
-      { flags: '--version <v>', description: 'package version (default: the newest git tag); write --version=V' },
+      { flags: '--version <v>', description: 'package version (default: the newest git tag)' },
       { flags: '--source <kind>', description: 'url (tarball URL, downloaded for its sha256), path (local tarball) or git' },
       { flags: '--url <url>', description: 'the tarball URL, the local tarball (path) or the git URL' },
       { flags: '--cgo', description: 'build with cgo (default: when a package imports "C")' },
@@ -178,7 +178,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--force', description: 'overwrite an existing recipe' },
       { flags: '--dry-run', description: 'print the recipe, write nothing' },
     ],
-    examples: ['gocross recipe . --maintainer alice', 'gocross recipe --version=1.2.0 --url https://example.com/tool-1.2.0.tar.gz', 'gocross recipe --check recipes/tool --json'],
+    examples: ['gocross recipe . --maintainer alice', 'gocross recipe --version 1.2.0 --url https://example.com/tool-1.2.0.tar.gz', 'gocross recipe --check recipes/tool --json'],
     load: () => import('./commands/recipe.js'),
   },
   {

@@ -1,7 +1,7 @@
 /** What git knows about a module checkout: its latest tag and its remote. */
 import { run } from '../io/process.js';
 
-const GIT_HINT = 'install git, or pass --version=V';
+const GIT_HINT = 'install git, or pass --version V';
 
 /** The newest tag reachable from HEAD and whether HEAD is exactly at it; null when there is none or no git. */
 export async function latestTag(dir: string): Promise<{ tag: string; exact: boolean } | null> {

@@ -85,7 +85,7 @@ export function checkPlanInputs(info: ModuleInfo, options: Omit<PlanOptions, 'so
   }
   const versionProblem = condaVersionProblem(options.version);
   if (versionProblem) {
-    throw usageError('recipe.version', `the version ${JSON.stringify(options.version)} cannot be a conda version: ${versionProblem}.`, { hint: 'pass --version=V with a conda version, e.g. 1.2.3rc1' });
+    throw usageError('recipe.version', `the version ${JSON.stringify(options.version)} cannot be a conda version: ${versionProblem}.`, { hint: 'pass --version V with a conda version, e.g. 1.2.3rc1' });
   }
   if (info.mains.length === 0) {
     throw usageError('recipe.no-main', `${info.dir} has no main package (looked in the module root and cmd/*).`, { hint: 'a recipe packages commands: add package main at the root or under cmd/NAME' });

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/registry.js';
-import { gocross } from '../helpers/cli.js';
+import { run } from '../../src/io/process.js';
+import { BIN, gocross } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -11,6 +12,13 @@ describe('the gocross command line', () => {
   it('prints its version', async () => {
     const result = await gocross(['--version']);
     expect(result).toMatchObject({ exitCode: 0, stdout: pkg.version });
+  });
+
+  it('ends quietly when its reader closes the pipe early', async () => {
+    // `true` exits without reading, so every write gets EPIPE; that must not become a crash.
+    const result = await run('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" build --help | true`]);
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.exitCode).toBe(0);
   });
 
   it('lists every command of the design in --help', async () => {

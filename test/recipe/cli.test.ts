@@ -108,7 +108,7 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     expect((await recipe([module, '--check', join(dir, 'multi')])).exitCode).toBe(0);
   });
 
-  it('the version: --version=V wins; past the tag a warning; no tag and no version is exit 2', async () => {
+  it('the version: --version V wins; past the tag a warning; no tag and no version is exit 2', async () => {
     const module = copyFixture('hello', join(root, 'versions'));
     gitRepo(module, 'v1.0.0');
     writeFileSync(join(module, 'NEWS'), 'more\n');
@@ -118,14 +118,14 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     expect(past.exitCode).toBe(0);
     expect(past.stderr).toContain('HEAD is past the tag v1.0.0');
     expect(past.stdout).toContain('{% set version = "1.0.0" %}');
-    const given = await recipe([module, '--source', 'path', '--url', tarball, '--dry-run', '--version=2.0.0']);
+    const given = await recipe([module, '--source', 'path', '--url', tarball, '--dry-run', '--version', '2.0.0']);
     expect(given.stdout).toContain('{% set version = "2.0.0" %}');
 
     const untagged = copyFixture('hello', join(root, 'untagged'));
     const none = await recipe([untagged, '--source', 'path', '--url', tarball]);
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toContain('no version for github.com/example/hello');
-    expect(none.stderr).toContain('hint: pass --version=1.2.3');
+    expect(none.stderr).toContain('hint: pass --version 1.2.3');
   });
 
   it('--dry-run prints the files and writes nothing', async () => {

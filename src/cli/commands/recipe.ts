@@ -135,7 +135,7 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
     }
   }
   if (!version) {
-    throw usageError('recipe.no-version', `no version for ${info.module}: ${tag ? `the tag ${tag.tag} holds no version` : 'the checkout has no git tag'}.`, { hint: 'pass --version=1.2.3, or tag the release (git tag v1.2.3)' });
+    throw usageError('recipe.no-version', `no version for ${info.module}: ${tag ? `the tag ${tag.tag} holds no version` : 'the checkout has no git tag'}.`, { hint: 'pass --version 1.2.3, or tag the release (git tag v1.2.3)' });
   }
 
   const choices = {
