@@ -1,0 +1,99 @@
+/** `gocross dockerfile`: a multi-stage, cross-compiling Dockerfile (+ .dockerignore, docker-bake.hcl). */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { locateEnv } from '../../conda/env.js';
+import { loadConfig } from '../../config/load.js';
+import { readProjectFacts } from '../../docker/facts.js';
+import { type DockerRequest, planDockerfile } from '../../docker/plan.js';
+import { renderFiles } from '../../docker/render.js';
+import { applyWrites, planWrites } from '../../docker/write.js';
+import { usageError } from '../../errors.js';
+import { settingsPath } from '../../init/compose.js';
+import { parseSettings } from '../../init/settings.js';
+import { isGorootSetting } from '../../sdk/version-request.js';
+import type { CommandContext } from '../registry.js';
+
+interface DockerfileOptions {
+  platforms?: string;
+  go?: string;
+  base?: string;
+  cgo?: boolean;
+  pkg?: string;
+  out?: string;
+  bake?: boolean;
+  syntax?: boolean;
+  version?: string;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+/** A version to pin, not a GOROOT or a word that means "decide for me". */
+const isPinnedVersion = (value: string | undefined): value is string => value !== undefined && !isGorootSetting(value) && value !== 'latest' && value !== 'go.mod';
+
+/** The active conda env's Go, as `gocross init` recorded it. */
+function envSdkVersion(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  try {
+    const prefix = locateEnv({ env, cwd }).prefix;
+    if (!prefix || !existsSync(settingsPath(prefix))) return undefined;
+    return parseSettings(readFileSync(settingsPath(prefix), 'utf8')).version ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
+  const opts = options as DockerfileOptions;
+  const dir = resolve(cwd, args[0] ?? '.');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw usageError('dockerfile.dir', `${dir} is not a directory.`, { hint: 'pass the Go module root: gocross dockerfile path/to/module' });
+  }
+  const facts = await readProjectFacts(dir);
+  if (opts.pkg !== undefined && !existsSync(resolve(dir, opts.pkg))) {
+    throw usageError('dockerfile.pkg-missing', `--pkg ${opts.pkg}: ${resolve(dir, opts.pkg)} does not exist.`, { hint: 'pass a main package inside the module, e.g. ./cmd/tool' });
+  }
+
+  const config = loadConfig({ cwd: dir, env, flags: opts.go ? [{ key: 'go', raw: opts.go, flag: '--go' }] : [] });
+  const configured = config.get<string | undefined>('go');
+  const sdk = envSdkVersion(env, cwd);
+  let go: DockerRequest['go'];
+  if (isPinnedVersion(configured)) go = { version: configured, source: opts.go ? '--go' : 'the configuration (go)' };
+  else if (sdk) go = { version: sdk, source: "the conda env's Go" };
+
+  const out = opts.out === undefined ? undefined : relative(dir, resolve(cwd, opts.out));
+  const plan = planDockerfile(
+    { platforms: opts.platforms, go, base: opts.base, cgo: opts.cgo, pkg: opts.pkg, dockerfile: out, bake: opts.bake, syntax: opts.syntax, version: opts.version },
+    facts,
+  );
+  if (plan.base === 'conda' && !existsSync(resolve(dir, plan.recipeDir, 'meta.yaml'))) {
+    output.warn(`${plan.recipeDir}/meta.yaml does not exist yet; the conda stage builds from it (write it with gocross recipe)`);
+  }
+  for (const note of plan.notes) output.info(note);
+
+  const writes = planWrites(dir, renderFiles(plan), opts.force === true);
+  if (!opts.dryRun) await applyWrites(writes);
+
+  if (global.json) {
+    output.json({
+      dir,
+      name: plan.name,
+      pkg: plan.pkg,
+      base: plan.base,
+      cgo: plan.cgo,
+      platforms: plan.platforms,
+      goImage: plan.goImage,
+      version: plan.version,
+      revision: plan.revision || null,
+      labels: plan.labels,
+      dryRun: opts.dryRun === true,
+      files: writes.map((w) => ({ path: w.target, action: w.action, ...(opts.dryRun ? { content: w.file.content } : {}) })),
+    });
+    return 0;
+  }
+  if (opts.dryRun) {
+    output.line(writes[0]!.file.content.trimEnd());
+    for (const w of writes) output.info(`would ${w.action === 'created' ? 'create' : w.action === 'updated' ? 'update' : 'leave'} ${w.target}${w.action === 'kept' ? ' (not written by gocross)' : ''}`);
+    return 0;
+  }
+  for (const w of writes) output.line(`${w.action} ${w.target}${w.action === 'kept' ? ' (not written by gocross; left as it is)' : ''}`);
+  return 0;
+}

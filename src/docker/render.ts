@@ -1,0 +1,57 @@
+/**
+ * Rendering the Dockerfile, .dockerignore and docker-bake.hcl from the templates in
+ * recipes/docker/ (read at run time) and a plan. Pure apart from reading the templates.
+ */
+import { readFileSync } from 'node:fs';
+import nunjucks from 'nunjucks';
+import { checkScriptLines } from './check-script.js';
+import type { DockerPlan } from './plan.js';
+
+const TEMPLATE_DIR = new URL('../../recipes/docker/', import.meta.url);
+const template = (name: string): string => readFileSync(new URL(name, TEMPLATE_DIR), 'utf8');
+
+const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ');
+
+/** A double-quoted Dockerfile word: `\`, `"` and `$` (variable expansion) escaped. */
+export const dockerQuote = (value: unknown): string => `"${oneLine(String(value)).replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+
+/** A double-quoted HCL string: `\`, `"` escaped and `${`/`%{` templates doubled. */
+export const hclQuote = (value: unknown): string =>
+  `"${oneLine(String(value))
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/([$%])\{/g, '$1$1{')}"`;
+
+function environment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(null, { autoescape: false, trimBlocks: true, lstripBlocks: true, throwOnUndefined: true });
+  env.addFilter('dq', dockerQuote);
+  env.addFilter('hcl', hclQuote);
+  return env;
+}
+
+export function renderDockerfile(plan: DockerPlan): string {
+  return environment().renderString(template('Dockerfile.njk'), { ...plan, checkLines: checkScriptLines() });
+}
+
+export function renderBake(plan: DockerPlan): string {
+  return environment().renderString(template('docker-bake.hcl.njk'), plan);
+}
+
+export function renderDockerignore(): string {
+  return template('dockerignore');
+}
+
+export interface RenderedFile {
+  /** Relative to the module root. */
+  path: string;
+  content: string;
+  /** A .dockerignore the user wrote is kept; other files refuse to overwrite theirs. */
+  foreign: 'refuse' | 'keep';
+}
+
+export function renderFiles(plan: DockerPlan): RenderedFile[] {
+  return [
+    { path: plan.dockerfile, content: renderDockerfile(plan), foreign: 'refuse' },
+    { path: '.dockerignore', content: renderDockerignore(), foreign: 'keep' },
+    ...(plan.bake ? [{ path: 'docker-bake.hcl', content: renderBake(plan), foreign: 'refuse' as const }] : []),
+  ];
+}
