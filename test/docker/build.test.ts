@@ -1,0 +1,160 @@
+/**
+ * The real proof: a Dockerfile generated for the hello fixture (`--no-syntax --base scratch`)
+ * is built by a real engine for linux/arm64 and linux/amd64 with no network and no emulation,
+ * and each exported binary is checked with `gocross verify` and `file`. A build whose GOARCH
+ * disagrees with the platform fails at the in-build check.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gocross } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { requireTool, testGoroot } from '../helpers/tools.js';
+import { type Engine, goImage, startEngine } from './engine.js';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/modules/hello', import.meta.url));
+const PLATFORMS = ['linux/arm64', 'linux/amd64'] as const;
+const EXPECT_FILE: Record<string, RegExp> = { 'linux/arm64': /ARM aarch64/, 'linux/amd64': /x86-64/ };
+
+const file = requireTool('file');
+const git = requireTool('git');
+const goroot = testGoroot();
+let engine: Engine | undefined;
+let image: string | undefined;
+const timings: string[] = [];
+
+/** Handlers registered with the kernel's binfmt_misc (none, or the directory absent, means no emulation). */
+function qemuHandlers(): string[] {
+  const dir = '/proc/sys/fs/binfmt_misc';
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => name !== 'register' && name !== 'status' && /qemu/i.test(name + readFileSync(join(dir, name), 'utf8')));
+}
+
+const work = tempDir('gocross-docker-');
+const module = join(work, 'hello');
+
+beforeAll(async () => {
+  if (!file || !git || !goroot) return;
+  const started = Date.now();
+  engine = await startEngine();
+  if (!engine) return;
+  timings.push(`engine up ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const before = Date.now();
+  image = await goImage(engine, goroot);
+  timings.push(`Go image ready ${((Date.now() - before) / 1000).toFixed(1)} s`);
+
+  cpSync(FIXTURE, module, { recursive: true });
+  // A tagged commit, so the labels and main.version come from git.
+  const date = '2024-01-02T03:04:05Z';
+  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const g = (...args: string[]) => execFileSync(git, ['-c', 'user.name=gocross', '-c', 'user.email=gocross@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: module, env });
+  g('init', '-q');
+  g('remote', 'add', 'origin', 'git@github.com:example/hello.git');
+  g('add', '-A');
+  g('commit', '-q', '-m', 'hello');
+  g('tag', 'v1.2.3');
+}, 900_000);
+
+afterAll(async () => {
+  await engine?.stop();
+  if (timings.length > 0) console.log(`\nDocker build timings: ${timings.join('; ')}\n`);
+});
+
+const ready = () => engine !== undefined && image !== undefined;
+
+async function build(platform: string, context: string, extra: string[] = []) {
+  const started = Date.now();
+  const result = await engine!.docker(['build', '--progress', 'plain', '--network', 'none', '--platform', platform, '--build-arg', `GO_IMAGE=${image}`, ...extra, '.'], { cwd: context });
+  return { ...result, seconds: (Date.now() - started) / 1000 };
+}
+
+describe('a generated Dockerfile built by a real engine', () => {
+  it('generates with --no-syntax --base scratch', async ({ skip }) => {
+    if (!ready()) skip();
+    const result = await gocross(['dockerfile', '--no-syntax', '--base', 'scratch', '--platforms', PLATFORMS.join(',')], { cwd: module });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const text = readFileSync(join(module, 'Dockerfile'), 'utf8');
+    expect(text).not.toMatch(/^# syntax=/m);
+    expect(text).toMatch(/^FROM --platform=\$BUILDPLATFORM \$\{GO_IMAGE\} AS build$/m);
+    expect(existsSync(join(module, '.dockerignore'))).toBe(true);
+  });
+
+  it('finds no qemu binfmt handler, so nothing can run under emulation', ({ skip }) => {
+    if (!ready()) skip();
+    expect(qemuHandlers()).toEqual([]);
+  });
+
+  for (const platform of PLATFORMS) {
+    it(`builds ${platform} natively and exports a verified ${platform} binary`, async ({ skip }) => {
+      if (!ready()) skip();
+      const out = join(work, `out-${platform.replace('/', '-')}`);
+      // --no-cache: every run compiles and checks for real (the cache mounts still keep Go warm).
+      const result = await build(platform, module, ['--no-cache', '-o', `type=local,dest=${out}`]);
+      timings.push(`${platform} build ${result.seconds.toFixed(1)} s`);
+      expect(result.stderr + result.stdout).toMatch(new RegExp(`gocross: /out/hello: .*static: built for ${platform.split('/')[1]}`));
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(qemuHandlers()).toEqual([]);
+
+      const binary = join(out, 'usr', 'local', 'bin', 'hello');
+      const verify = await gocross(['verify', '--target', platform, '--static', '--no-cgo', '--json', binary]);
+      expect(verify.exitCode, verify.stdout + verify.stderr).toBe(0);
+      const [report] = JSON.parse(verify.stdout) as { arch: string; linkage: string; go: { settings: Record<string, string> }; ok: boolean }[];
+      expect(report!.arch).toBe(platform.split('/')[1]);
+      expect(report!.ok).toBe(true);
+      expect(report!.go.settings['-trimpath']).toBe('true');
+      // (Go leaves -ldflags out of the build info under -trimpath; main.version is run below.)
+      expect(report!.go.settings).toMatchObject({ GOOS: 'linux', GOARCH: platform.split('/')[1], CGO_ENABLED: '0' });
+      const described = execFileSync(file!, ['-b', binary], { encoding: 'utf8' });
+      expect(described).toMatch(EXPECT_FILE[platform]!);
+      expect(described).toMatch(/statically linked/);
+    }, 600_000);
+  }
+
+  it('runs the exported binaries after the build: main.version comes from the git tag', async ({ skip }) => {
+    if (!ready() || process.arch !== 'x64') skip();
+    const amd64 = execFileSync(join(work, 'out-linux-amd64', 'usr', 'local', 'bin', 'hello'), ['--version'], { encoding: 'utf8' });
+    expect(amd64.trim()).toBe('hello v1.2.3 linux/amd64');
+    // On the host, outside any build: the build itself never ran an arm64 instruction.
+    const qemu = requireTool('qemu-aarch64');
+    if (!qemu) return;
+    const arm64 = execFileSync(qemu, [join(work, 'out-linux-arm64', 'usr', 'local', 'bin', 'hello'), '--version'], { encoding: 'utf8' });
+    expect(arm64.trim()).toBe('hello v1.2.3 linux/arm64');
+  });
+
+  it('labels the image from the module and git, runs as non-root with an exec-form entrypoint', async ({ skip }) => {
+    if (!ready()) skip();
+    const result = await build('linux/arm64', module, ['-t', 'gocross-test/hello:arm64']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const inspect = await engine!.docker(['image', 'inspect', 'gocross-test/hello:arm64']);
+    const [config] = JSON.parse(inspect.stdout) as { Architecture: string; Config: { User: string; Entrypoint: string[]; Labels: Record<string, string> } }[];
+    const revision = execFileSync(git!, ['rev-parse', 'HEAD'], { cwd: module, encoding: 'utf8' }).trim();
+    expect(config!.Architecture).toBe('arm64');
+    expect(config!.Config.User).toBe('65532:65532');
+    expect(config!.Config.Entrypoint).toEqual(['/usr/local/bin/hello']);
+    expect(config!.Config.Labels).toMatchObject({
+      'org.opencontainers.image.title': 'hello',
+      'org.opencontainers.image.source': 'https://github.com/example/hello',
+      'org.opencontainers.image.revision': revision,
+      'org.opencontainers.image.version': 'v1.2.3',
+      'org.opencontainers.image.licenses': 'MIT',
+    });
+  }, 600_000);
+
+  it('fails at the in-build check when the binary is not the platform architecture', async ({ skip }) => {
+    if (!ready()) skip();
+    // The classic bug: GOARCH pinned instead of following TARGETARCH.
+    const wrong = join(work, 'wrong-arch');
+    cpSync(module, wrong, { recursive: true });
+    const dockerfile = readFileSync(join(wrong, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('GOARCH="$TARGETARCH"');
+    writeFileSync(join(wrong, 'Dockerfile'), dockerfile.replace('GOARCH="$TARGETARCH"', 'GOARCH=amd64'));
+    const result = await build('linux/arm64', wrong, ['-o', `type=local,dest=${join(work, 'out-wrong')}`]);
+    timings.push(`wrong-arch build (fails) ${result.seconds.toFixed(1)} s`);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain('gocross: /out/hello: ELF machine 62, but arm64 needs 183: the binary was built for another architecture');
+    expect(existsSync(join(work, 'out-wrong', 'usr', 'local', 'bin', 'hello'))).toBe(false);
+  }, 600_000);
+});
