@@ -44,7 +44,7 @@ export interface RenderedFile {
   /** Relative to the module root. */
   path: string;
   content: string;
-  /** A .dockerignore the user wrote is kept; other files refuse to overwrite theirs. */
+  /** A .dockerignore the user wrote is always kept; other foreign files are replaced only with --force. */
   foreign: 'refuse' | 'keep';
 }
 

@@ -1,7 +1,7 @@
 /**
  * Writing the rendered files: atomically, never over a file gocross did not write (no marker)
- * unless forced — except a user's own .dockerignore, which is kept — and not at all when the
- * bytes are already there.
+ * unless forced, and not at all when the bytes are already there. A user's own .dockerignore is
+ * kept even when forced: it is theirs to tune, and a Dockerfile works with any.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,8 +33,8 @@ export function planWrites(dir: string, files: RenderedFile[], force: boolean): 
     const existing = current(target);
     if (existing === undefined) return { file, target, action: 'created' as const };
     if (existing === file.content) return { file, target, action: 'unchanged' as const };
+    if (!isOurs(existing) && file.foreign === 'keep') return { file, target, action: 'kept' as const };
     if (!isOurs(existing) && !force) {
-      if (file.foreign === 'keep') return { file, target, action: 'kept' as const };
       throw usageError('dockerfile.foreign-file', `${target} exists and was not written by gocross; refusing to overwrite it.`, {
         hint: 'move it away, write elsewhere with --out, or pass --force to replace it',
       });
