@@ -2,17 +2,19 @@
  * The real proof: a Dockerfile generated for the hello fixture (`--no-syntax --base scratch`)
  * is built by a real engine for linux/arm64 and linux/amd64 with no network and no emulation,
  * and each exported binary is checked with `gocross verify` and `file`. A build whose GOARCH
- * disagrees with the platform fails at the in-build check.
+ * disagrees with the platform fails at the in-build check. The distroless and cgo (debian)
+ * variants are built too, with BASE_IMAGE pointing at local stand-ins for the registry images;
+ * the cgo build needs the network for apt-get (Debian's mirror), the others run with none.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gocross } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { requireTool, testGoroot } from '../helpers/tools.js';
-import { type Engine, goImage, startEngine } from './engine.js';
+import { type Engine, goImage, standInImage, startEngine } from './engine.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/modules/hello', import.meta.url));
 const PLATFORMS = ['linux/arm64', 'linux/amd64'] as const;
@@ -158,3 +160,60 @@ describe('a generated Dockerfile built by a real engine', () => {
     expect(existsSync(join(work, 'out-wrong', 'usr', 'local', 'bin', 'hello'))).toBe(false);
   }, 600_000);
 });
+
+describe('the distroless and cgo variants, on stand-in base images (registry images cannot be pulled here)', () => {
+  it('distroless: builds linux/arm64 with BASE_IMAGE pointing at a local stand-in, static and non-root', async ({ skip }) => {
+    if (!ready()) skip();
+    const dir = join(work, 'distroless');
+    cpSync(module, dir, { recursive: true });
+    rmSync(join(dir, 'Dockerfile'));
+    const generated = await gocross(['dockerfile', '--no-syntax'], { cwd: dir });
+    expect(generated.exitCode, generated.stderr).toBe(0);
+    writeFileSync(join(work, 'passwd'), 'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n');
+    const base = await standInImage(engine!, 'gocross-test/static-standin:arm64', 'arm64', [[join(work, 'passwd'), 'etc/passwd']]);
+    const out = join(work, 'out-distroless');
+    const result = await build('linux/arm64', dir, ['--no-cache', '--build-arg', `BASE_IMAGE=${base}`, '-o', `type=local,dest=${out}`]);
+    timings.push(`distroless linux/arm64 build ${result.seconds.toFixed(1)} s`);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain('gocross: /out/hello: ELF class 2, byte order 1, machine 183, static: built for arm64');
+    const verify = await gocross(['verify', '--target', 'linux/arm64', '--static', join(out, 'usr', 'local', 'bin', 'hello')]);
+    expect(verify.exitCode, verify.stdout).toBe(0);
+    expect(readFileSync(join(out, 'etc', 'passwd'), 'utf8')).toContain('65532');
+  }, 600_000);
+
+  it('cgo: installs the Debian cross compiler in the build stage and ships a dynamic arm64 binary on a glibc stand-in', async ({ skip }) => {
+    const libs = '/usr/aarch64-linux-gnu/lib';
+    if (!ready() || !requireTool('aarch64-linux-gnu-gcc')) skip();
+    const dir = join(work, 'cgo');
+    cpSync(module, dir, { recursive: true });
+    rmSync(join(dir, 'Dockerfile'));
+    const generated = await gocross(['dockerfile', '--no-syntax', '--cgo'], { cwd: dir });
+    expect(generated.exitCode, generated.stderr).toBe(0);
+    expect(generated.stderr).toContain('so the final stage is debian:bookworm-slim');
+    // The arm64 glibc of Debian's libc6-arm64-cross stands in for debian:bookworm-slim.
+    const base = await standInImage(engine!, 'gocross-test/glibc-standin:arm64', 'arm64', [
+      [join(libs, 'ld-linux-aarch64.so.1'), 'lib/ld-linux-aarch64.so.1'],
+      [join(libs, 'libc.so.6'), 'lib/aarch64-linux-gnu/libc.so.6'],
+    ]);
+    const out = join(work, 'out-cgo');
+    // The network is for apt-get in the build stage (the cross compiler from Debian's mirror).
+    const started = Date.now();
+    const result = await engine!.docker(
+      ['build', '--progress', 'plain', '--no-cache', '--network', 'host', '--platform', 'linux/arm64', '--build-arg', `GO_IMAGE=${image}`, '--build-arg', `BASE_IMAGE=${base}`, '-o', `type=local,dest=${out}`, '.'],
+      { cwd: dir },
+    );
+    timings.push(`cgo linux/arm64 build, apt-get of the cross compiler included ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain('gocross: /out/hello: ELF class 2, byte order 1, machine 183, cgo: built for arm64');
+    expect(qemuHandlers()).toEqual([]);
+    const binary = join(out, 'usr', 'local', 'bin', 'hello');
+    const verify = await gocross(['verify', '--target', 'linux/arm64', '--dynamic', '--cgo', binary]);
+    expect(verify.exitCode, verify.stdout).toBe(0);
+    expect(execFileSync(file!, ['-b', binary], { encoding: 'utf8' })).toMatch(/ARM aarch64.*dynamically linked, interpreter \/lib\/ld-linux-aarch64\.so\.1/);
+    // After the build, on the host: the binary runs against the image's own glibc.
+    const qemu = requireTool('qemu-aarch64');
+    if (!qemu) return;
+    expect(execFileSync(qemu, ['-L', out, binary], { encoding: 'utf8' }).trim()).toBe('hello from linux/arm64 (cgo: yes, C says 42)');
+  }, 600_000);
+});
+

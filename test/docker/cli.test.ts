@@ -29,7 +29,7 @@ describe('gocross dockerfile', () => {
     const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     expect(text.split('\n')[0]).toBe('# syntax=docker/dockerfile:1');
     expect(text).toContain('ARG GO_IMAGE=golang:1.19-bookworm');
-    expect(text).toContain('FROM gcr.io/distroless/static-debian12:nonroot');
+    expect(text).toContain('ARG BASE_IMAGE=gcr.io/distroless/static-debian12:nonroot');
     const again = await gocross(['dockerfile'], { cwd: dir, env });
     expect(again.stdout).toBe(`unchanged ${join(dir, 'Dockerfile')}\nunchanged ${join(dir, '.dockerignore')}`);
     const changed = await gocross(['dockerfile', '--base', 'scratch'], { cwd: dir, env });
@@ -67,7 +67,7 @@ describe('gocross dockerfile', () => {
     const result = await gocross(['dockerfile', '--dry-run', '--no-syntax', '--base', 'debian'], { cwd: dir, env });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^# gocross-managed/);
-    expect(result.stdout).toContain('FROM debian:bookworm-slim');
+    expect(result.stdout).toContain('ARG BASE_IMAGE=debian:bookworm-slim');
     expect(result.stderr).toContain(`would create ${join(dir, 'Dockerfile')}`);
     expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
     expect(existsSync(join(dir, '.dockerignore'))).toBe(false);
@@ -100,7 +100,7 @@ describe('gocross dockerfile', () => {
     const result = await gocross(['dockerfile', '--cgo', '--dry-run'], { cwd: dir, env });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('cgo links the C library dynamically, so the final stage is debian:bookworm-slim');
-    expect(result.stdout).toContain('FROM debian:bookworm-slim');
+    expect(result.stdout).toContain('ARG BASE_IMAGE=debian:bookworm-slim');
     const refused = await gocross(['dockerfile', '--cgo', '--base', 'distroless'], { cwd: dir, env });
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('hint: drop --base (cgo picks debian) or pass --base debian');

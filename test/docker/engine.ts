@@ -8,7 +8,8 @@
  * images and BuildKit cache), so only a fresh machine pays for debootstrap.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, type RunResult } from '../../src/io/process.js';
@@ -138,6 +139,35 @@ export async function goImage(engine: Engine, goroot: string): Promise<string | 
     } finally {
       rmSync(tar, { force: true });
     }
+    return name;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A stand-in for a registry base image (distroless, debian-slim) that cannot be pulled here: an
+ * image of `arch` holding only `files` ([host path, image path], links resolved), made as a
+ * `docker save` archive and loaded — `docker import` would stamp it with the host's arch, and a
+ * FROM for another platform would then go looking for a registry.
+ */
+export async function standInImage(engine: Engine, name: string, arch: string, files: [from: string, to: string][]): Promise<string> {
+  if (await hasImage(engine, name)) return name;
+  const work = mkdtempSync(join(tmpdir(), 'gocross-standin-'));
+  try {
+    const layer = join(work, 'layer');
+    for (const [from, to] of files) {
+      mkdirSync(join(layer, to, '..'), { recursive: true });
+      cpSync(from, join(layer, to), { dereference: true });
+    }
+    const archive = join(work, 'archive');
+    mkdirSync(archive);
+    await mustRun('tar layer', run('tar', ['-C', layer, '-cf', join(archive, 'layer.tar'), '.']));
+    const diffId = createHash('sha256').update(readFileSync(join(archive, 'layer.tar'))).digest('hex');
+    writeFileSync(join(archive, 'config.json'), JSON.stringify({ architecture: arch, os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [`sha256:${diffId}`] } }));
+    writeFileSync(join(archive, 'manifest.json'), JSON.stringify([{ Config: 'config.json', RepoTags: [name], Layers: ['layer.tar'] }]));
+    await mustRun('tar image', run('tar', ['-C', archive, '-cf', join(work, 'image.tar'), '.']));
+    await mustRun('docker load', engine.docker(['load', '-i', join(work, 'image.tar')]));
     return name;
   } finally {
     rmSync(work, { recursive: true, force: true });

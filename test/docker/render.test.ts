@@ -91,7 +91,8 @@ describe('Dockerfile variants', () => {
     expect(text).toContain('export CC="$(cat /etc/gocross-cc)"');
     expect(text).toContain('CGO_ENABLED=1');
     expect(text).toContain('RUN set -- /out/hello "$TARGETARCH" 1;');
-    expect(text).toMatch(/^FROM debian:bookworm-slim$/m);
+    expect(text).toMatch(/^ARG BASE_IMAGE=debian:bookworm-slim$/m);
+    expect(text).toMatch(/^FROM \$\{BASE_IMAGE\}$/m);
   });
 
   it('the conda variant builds the recipe with conda-build and installs it with micromamba', () => {
