@@ -1,5 +1,7 @@
 /** `gocross dockerfile` end to end on copies of the fixture modules: files, refusals, flags. */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { settingsPath } from '../../src/init/compose.js';
+import { renderSettings } from '../../src/init/settings.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +95,23 @@ describe('gocross dockerfile', () => {
       ],
     });
     expect(readFileSync(join(dir, 'docker-bake.hcl'), 'utf8')).toContain('dockerfile = "build/Dockerfile"');
+  });
+
+  it("takes the Go image's version from --go, then the configuration, then the active env's Go, then go.mod", async () => {
+    const dir = copy('hello');
+    const prefix = join(root, 'env-with-go');
+    mkdirSync(join(prefix, 'conda-meta'), { recursive: true });
+    mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
+    writeFileSync(settingsPath(prefix), renderSettings({ goroot: '/sdk/go1.22.5', version: 'go1.22.5', target: 'linux/arm64', cgo: false, cc: null, cxx: null, modcache: 'shared' }));
+    const image = async (extra: string[], more: Record<string, string | undefined> = {}) => {
+      const result = await gocross(['dockerfile', '--json', '--dry-run', ...extra], { cwd: dir, env: { ...env, ...more } });
+      expect(result.exitCode, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { goImage: string }).goImage;
+    };
+    expect(await image([])).toBe('golang:1.19-bookworm');
+    expect(await image([], { CONDA_PREFIX: prefix })).toBe('golang:1.22.5-bookworm');
+    expect(await image([], { CONDA_PREFIX: prefix, GOCROSS_GO: '1.21' })).toBe('golang:1.21-bookworm');
+    expect(await image(['--go', 'go1.23.4'], { CONDA_PREFIX: prefix, GOCROSS_GO: '1.21' })).toBe('golang:1.23.4-bookworm');
   });
 
   it('--cgo picks the debian base and says why', async () => {

@@ -47,6 +47,32 @@ const alive = (pid: number): boolean => {
   }
 };
 
+const leftoverFile = (): string => join(cacheDir(), 'dockerd.pid');
+
+/**
+ * An engine an interrupted run left behind on the shared data root would fight the new one over
+ * it: stop it first — only if its recorded pid is still a dockerd on that data root.
+ */
+async function stopLeftover(dataRoot: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(leftoverFile(), 'utf8').trim());
+  } catch {
+    return;
+  }
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // gone already
+  }
+  if (pid > 0 && cmdline.includes('dockerd') && cmdline.includes(dataRoot)) {
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 100 && alive(pid); i++) await sleep(200);
+  }
+  rmSync(leftoverFile(), { force: true });
+}
+
 /** Starts dockerd, or returns undefined (after a loud skip) when this machine cannot run one. */
 export async function startEngine(): Promise<Engine | undefined> {
   const dockerd = requireTool('dockerd');
@@ -56,6 +82,7 @@ export async function startEngine(): Promise<Engine | undefined> {
 
   const dataRoot = join(cacheDir(), 'docker-data');
   mkdirSync(dataRoot, { recursive: true });
+  await stopLeftover(dataRoot);
   // Socket paths must stay short (108 bytes), so the run-time state lives under /tmp.
   const runDir = mkdtempSync(join(tmpdir(), 'gcd-'));
   const host = `unix://${join(runDir, 'docker.sock')}`;
@@ -69,6 +96,7 @@ export async function startEngine(): Promise<Engine | undefined> {
   closeSync(logFd);
   child.unref();
   const pid = child.pid!;
+  writeFileSync(leftoverFile(), `${pid}\n`);
   const env = { DOCKER_HOST: host, DOCKER_BUILDKIT: '1' };
   const docker: Engine['docker'] = (args, options = {}) => run(DOCKER, args, { env, cwd: options.cwd, input: options.input, timeoutMs: options.timeoutMs ?? 600_000 });
 
@@ -77,6 +105,7 @@ export async function startEngine(): Promise<Engine | undefined> {
     for (let i = 0; i < 100 && alive(pid); i++) await sleep(200);
     if (alive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(runDir, { recursive: true, force: true });
+    rmSync(leftoverFile(), { force: true });
   };
 
   for (let i = 0; i < 150; i++) {
