@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validate } from 'dockerfile-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gocross } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -83,6 +84,7 @@ describe('a generated Dockerfile built by a real engine', () => {
     expect(result.exitCode).toBe(0);
     const text = readFileSync(join(module, 'Dockerfile'), 'utf8');
     expect(text).not.toMatch(/^# syntax=/m);
+    expect(validate(text)).toEqual([]);
     expect(text).toMatch(/^FROM --platform=\$BUILDPLATFORM \$\{GO_IMAGE\} AS build$/m);
     expect(existsSync(join(module, '.dockerignore'))).toBe(true);
   });

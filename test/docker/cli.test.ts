@@ -4,6 +4,7 @@ import { settingsPath } from '../../src/init/compose.js';
 import { renderSettings } from '../../src/init/settings.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { gocross } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -136,6 +137,7 @@ describe('gocross dockerfile', () => {
     expect(alpha.stdout).toContain('go build -trimpath -ldflags "-s -w -X main.version=$VERSION" -o /out/alpha ./cmd/alpha');
     expect(alpha.stdout).toContain('org.opencontainers.image.licenses="Apache-2.0"');
     expect(alpha.stdout).toContain('org.opencontainers.image.source="https://gitlab.com/example/multi"');
+    expect(validate(alpha.stdout)).toEqual([]);
     const missing = await gocross(['dockerfile', '--pkg', './cmd/gamma'], { cwd: dir, env });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('--pkg ./cmd/gamma');
