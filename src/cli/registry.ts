@@ -195,7 +195,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--bake', description: 'also write docker-bake.hcl' },
       { flags: '--syntax', description: 'add the # syntax= line (default)' },
       { flags: '--no-syntax', description: 'omit the # syntax= line (air-gapped builders)' },
-      { flags: '--version <v>', description: 'image version label and main.version (default: the tag at HEAD, else dev)' },
+      { flags: '--image-version <v>', description: 'image version label and main.version (default: the tag at HEAD, else dev)' },
       { flags: '--force', description: 'overwrite files gocross did not write' },
       { flags: '--dry-run', description: 'print the Dockerfile, write nothing' },
     ],
