@@ -124,6 +124,19 @@ describe('a generated Dockerfile built by a real engine', () => {
     }, 600_000);
   }
 
+  it('builds linux/arm/v7: GOARM comes from TARGETVARIANT', async ({ skip }) => {
+    if (!ready()) skip();
+    const out = join(work, 'out-linux-arm-v7');
+    const result = await build('linux/arm/v7', module, ['-o', `type=local,dest=${out}`]);
+    timings.push(`linux/arm/v7 build ${result.seconds.toFixed(1)} s`);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain('gocross: /out/hello: ELF class 1, byte order 1, machine 40, static: built for arm');
+    const verify = await gocross(['verify', '--target', 'linux/arm/v7', '--static', '--json', join(out, 'usr', 'local', 'bin', 'hello')]);
+    expect(verify.exitCode, verify.stdout).toBe(0);
+    const [report] = JSON.parse(verify.stdout) as { go: { settings: Record<string, string> } }[];
+    expect(report!.go.settings).toMatchObject({ GOARCH: 'arm', GOARM: '7' });
+  }, 600_000);
+
   it('runs the exported binaries after the build: main.version comes from the git tag', async ({ skip }) => {
     if (!ready() || process.arch !== 'x64') skip();
     const amd64 = execFileSync(join(work, 'out-linux-amd64', 'usr', 'local', 'bin', 'hello'), ['--version'], { encoding: 'utf8' });
