@@ -31,8 +31,7 @@ function globalOptions(program: Command | undefined): GlobalOptions {
 }
 
 function addCommand(program: Command, spec: CommandSpec, state: { exitCode: number }): void {
-  const summary = spec.load ? spec.summary : `(not built yet) ${spec.summary}`;
-  const command = program.command(spec.name).summary(summary).description(summary);
+  const command = program.command(spec.name).summary(spec.summary).description(spec.summary);
   for (const arg of spec.args ?? []) command.argument(arg);
   for (const option of spec.options) {
     const built = new Option(option.flags, option.description);
@@ -45,11 +44,6 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: numb
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
     const global = globalOptions(program);
-    if (!spec.load) {
-      throw usageError('command.not-built', `\`gocross ${spec.name}\` is not built yet in gocross ${VERSION}.`, {
-        hint: 'see `gocross --help` for the commands available now',
-      });
-    }
     const module = await spec.load();
     state.exitCode = await module.run({
       args: self.args,

@@ -32,8 +32,8 @@ export interface CommandSpec {
   summary: string;
   options: OptionSpec[];
   examples: string[];
-  /** Imports the command's code; absent while the command is not built yet. */
-  load?: () => Promise<CommandModule>;
+  /** Imports the command's code (only when the command runs). */
+  load: () => Promise<CommandModule>;
 }
 
 const prefixOptions: OptionSpec[] = [
@@ -195,7 +195,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--bake', description: 'also write docker-bake.hcl' },
       { flags: '--syntax', description: 'add the # syntax= line (default)' },
       { flags: '--no-syntax', description: 'omit the # syntax= line (air-gapped builders)' },
-      { flags: '--image-version <v>', description: 'image version label and main.version (default: the tag at HEAD, else dev)' },
+      { flags: '--version <v>', description: 'image version label and main.version (default: the tag at HEAD, else dev)' },
       { flags: '--force', description: 'overwrite files gocross did not write' },
       { flags: '--dry-run', description: 'print the Dockerfile, write nothing' },
     ],

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findExecutable } from '../io/process.js';
-import type { TargetInfo } from '../targets/index.js';
+import { debianPackageTriple, type TargetInfo } from '../targets/index.js';
 
 export interface CrossCompiler {
   kind: 'conda' | 'debian';
@@ -28,8 +28,9 @@ export function findCrossCompilers(target: TargetInfo, prefix: string | null, pa
 
 /** The commands that install a cross compiler for `target`, for error messages. */
 export function installCommands(target: TargetInfo): string[] {
+  const debian = target.triple ? debianPackageTriple(target.triple) : null;
   return [
     ...(target.conda ? [`conda install -c conda-forge gcc_${target.conda} gxx_${target.conda}`] : []),
-    ...(target.triple && target.debian ? [`apt-get install gcc-${target.triple} g++-${target.triple} libc6-dev-${target.debian}-cross`] : []),
+    ...(debian && target.debian ? [`apt-get install gcc-${debian} g++-${debian} libc6-dev-${target.debian}-cross`] : []),
   ];
 }

@@ -3,7 +3,7 @@
  * project's facts, with no I/O — so the same inputs always give the same files.
  */
 import { usageError } from '../errors.js';
-import { parseTarget } from '../targets/index.js';
+import { debianPackageTriple, parseTarget } from '../targets/index.js';
 import { CHECKED_ARCHES } from './check-script.js';
 import type { ProjectFacts } from './facts.js';
 import { guessLicense } from './license.js';
@@ -95,7 +95,7 @@ export function crossCompilerRows(): CaseRow[] {
   return CGO_PLATFORMS.map(([pattern, target]) => {
     const t = info(target);
     // Debian spells the package with the triple's underscores as dashes (gcc-x86-64-linux-gnu).
-    return { pattern, packages: `gcc-${t.triple!.replace(/_/g, '-')} libc6-dev-${t.debian}-cross`, cc: `${t.triple}-gcc` };
+    return { pattern, packages: `gcc-${debianPackageTriple(t.triple!)} libc6-dev-${t.debian}-cross`, cc: `${t.triple}-gcc` };
   });
 }
 

@@ -57,3 +57,6 @@ export function targetInfo(goos: string, goarch: string, variant: string | null)
     qemu: goos === 'linux' ? arch.qemu : null,
   };
 }
+
+/** Debian's package name for a triple: `_` is not allowed in package names (gcc-x86-64-linux-gnu). */
+export const debianPackageTriple = (triple: string): string => triple.replace(/_/g, '-');

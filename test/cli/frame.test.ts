@@ -57,15 +57,6 @@ describe('the gocross command line', () => {
     expect((await gocross(['uninstall', '1.22', '1.23'])).exitCode).toBe(2);
   });
 
-  const unbuilt = COMMANDS.find((c) => !c.load);
-  it.skipIf(!unbuilt)('says a command is not built yet instead of pretending', async () => {
-    const name = unbuilt?.name ?? '';
-    const result = await gocross([name]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain(`\`gocross ${name}\` is not built yet`);
-    expect((await gocross([name, '--help'])).stdout).toContain('(not built yet)');
-  });
-
   it('prints errors as JSON with --json, on stderr, with no stack trace', async () => {
     const result = await gocross(['--json', 'targets', 'plan10/z80']);
     expect(result.exitCode).toBe(2);

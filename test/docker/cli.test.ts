@@ -115,9 +115,9 @@ describe('gocross dockerfile', () => {
     expect(await image(['--go', 'go1.23.4'], { CONDA_PREFIX: prefix, GOCROSS_GO: '1.21' })).toBe('golang:1.23.4-bookworm');
   });
 
-  it('--image-version sets the version label and main.version default (the global --version does not swallow it)', async () => {
+  it('--version sets the version label and main.version default (the global --version does not swallow it)', async () => {
     const dir = copy('hello');
-    const result = await gocross(['dockerfile', '--image-version', 'v9.9.9', '--json', '--dry-run'], { cwd: dir, env });
+    const result = await gocross(['dockerfile', '--version', 'v9.9.9', '--json', '--dry-run'], { cwd: dir, env });
     expect(result.exitCode, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { version: string; files: { content: string }[] };
     expect(report.version).toBe('v9.9.9');

@@ -1,5 +1,6 @@
 /** What each important target knows: every TargetInfo field, one row per target. */
 import { describe, expect, it } from 'vitest';
+import { installCommands } from '../../src/conda/compilers.js';
 import { type TargetInfo, parseTarget } from '../../src/targets/index.js';
 
 type Row = [
@@ -76,5 +77,11 @@ describe('target facts', () => {
     expect(parseTarget('aarch64-linux-gnu')).toEqual(parseTarget('linux/arm64'));
     expect(parseTarget('linux-armv7l')).toEqual(parseTarget('linux/arm/v7'));
     expect(parseTarget('osx-arm64')).toEqual(parseTarget('darwin/arm64'));
+  });
+
+  it("names Debian's cross compiler packages as Debian spells them", () => {
+    // Debian package names cannot hold '_': the x86_64 triple's packages say x86-64.
+    expect(installCommands(parseTarget('linux/amd64'))).toContain('apt-get install gcc-x86-64-linux-gnu g++-x86-64-linux-gnu libc6-dev-amd64-cross');
+    expect(installCommands(parseTarget('linux/arm64'))).toContain('apt-get install gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross');
   });
 });

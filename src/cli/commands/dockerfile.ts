@@ -22,7 +22,7 @@ interface DockerfileOptions {
   out?: string;
   bake?: boolean;
   syntax?: boolean;
-  imageVersion?: string;
+  version?: string;
   force?: boolean;
   dryRun?: boolean;
 }
@@ -61,7 +61,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
 
   const out = opts.out === undefined ? undefined : relative(dir, resolve(cwd, opts.out));
   const plan = planDockerfile(
-    { platforms: opts.platforms, go, base: opts.base, cgo: opts.cgo, pkg: opts.pkg, dockerfile: out, bake: opts.bake, syntax: opts.syntax, version: opts.imageVersion },
+    { platforms: opts.platforms, go, base: opts.base, cgo: opts.cgo, pkg: opts.pkg, dockerfile: out, bake: opts.bake, syntax: opts.syntax, version: opts.version },
     facts,
   );
   if (plan.base === 'conda' && !existsSync(resolve(dir, plan.recipeDir, 'meta.yaml'))) {
