@@ -1,0 +1,53 @@
+/** The file reads behind Go module facts: a directory's package and a module's command directories (parsing is in text.ts). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { goSourceFacts, isIgnoredGoFile } from './text.js';
+
+/** A file's text, or undefined when it cannot be read. */
+export function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The non-test .go files of a directory, sorted; none when it cannot be read. */
+export function goFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+/** The package a directory holds, from its non-test .go files that are not `//go:build ignore`. */
+export function packageOf(dir: string): string | undefined {
+  for (const file of goFiles(dir)) {
+    const text = readText(file) ?? '';
+    if (isIgnoredGoFile(text)) continue;
+    const name = goSourceFacts(text).package;
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The directories of a module root's commands: the root when it is a main package, then each
+ * `cmd/<name>` directory holding one, by name (hidden and `_` directories are not packages).
+ */
+export function commandDirs(root: string): string[] {
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(root, 'cmd'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    // No cmd/ directory: the root is the only candidate.
+  }
+  return [root, ...names.map((name) => join(root, 'cmd', name))].filter((dir) => packageOf(dir) === 'main');
+}
