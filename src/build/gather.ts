@@ -2,25 +2,18 @@
  * The facts a build is planned from, read from the file system and PATH: the main packages, the
  * module and whether it is in a VCS checkout, and what decides the Go (see go-choice.ts).
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { usageError } from '../errors.js';
+import { packageOf, readText as read } from '../gomodule/read.js';
+import { commandName, parseGoMod } from '../gomodule/text.js';
 import { settingsPath } from '../init/compose.js';
 import { parseSettings } from '../init/settings.js';
 import { findExecutable, run } from '../io/process.js';
 import { installedVersions } from '../sdk/store.js';
 import { findProjectVersion } from '../sdk/version-files.js';
 import type { GoFacts } from './go-choice.js';
-import { commandName, modulePath, packageClause } from './module.js';
 import type { MainPackage } from './plan.js';
-
-const read = (file: string): string | undefined => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 
 export interface ModuleInfo {
   /** The directory holding go.mod (go runs there), or the working directory without one. */
@@ -31,26 +24,9 @@ export interface ModuleInfo {
 export function findModule(from: string): ModuleInfo {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     const text = read(join(dir, 'go.mod'));
-    if (text !== undefined) return { root: dir, path: modulePath(text) };
+    if (text !== undefined) return { root: dir, path: parseGoMod(text).module };
     if (dirname(dir) === dir) return { root: resolve(from), path: undefined };
   }
-}
-
-/** The package a directory holds, from its non-test .go files that are not `//go:build ignore`. */
-function packageOf(dir: string): string | undefined {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).sort();
-  } catch {
-    return undefined;
-  }
-  for (const name of names) {
-    const text = read(join(dir, name)) ?? '';
-    if (/^\s*\/\/(go:build|\s*\+build)\s+ignore\s*$/m.test(text)) continue;
-    const clause = packageClause(text);
-    if (clause) return clause;
-  }
-  return undefined;
 }
 
 const SKIPPED_DIRS = new Set(['testdata', 'vendor', 'node_modules']);

@@ -3,11 +3,13 @@
  * LICENSE text, the conda recipe, and git's HEAD, exact tag and origin remote. The only module
  * of src/docker that touches files and processes (besides writing, in write.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { usageError } from '../errors.js';
+import { licenseFileName } from '../gomodule/license.js';
+import { commandDirs, readText as read } from '../gomodule/read.js';
+import { parseGoMod } from '../gomodule/text.js';
 import { run } from '../io/process.js';
-import { parseGoDirectives } from '../sdk/version-files.js';
 
 export interface GitFacts {
   revision?: string;
@@ -29,35 +31,6 @@ export interface ProjectFacts {
   licenseText?: string;
   git: GitFacts;
 }
-
-const read = (path: string): string | undefined => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
-
-/** A directory holds a main package when one of its non-test .go files says so. */
-export function isMainPackage(dir: string): boolean {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return false;
-  }
-  return names.some((name) => name.endsWith('.go') && !name.endsWith('_test.go') && /^package\s+main\b/m.test(read(join(dir, name)) ?? ''));
-}
-
-export function parseModulePath(goMod: string): string | undefined {
-  for (const raw of goMod.split(/\r?\n/)) {
-    const match = /^module\s+"?([^"\s]+)"?/.exec(raw.replace(/\/\/.*$/, '').trim());
-    if (match?.[1]) return match[1];
-  }
-  return undefined;
-}
-
-const LICENSE_NAMES = ['LICENSE', 'LICENSE.txt', 'LICENSE.md', 'LICENCE', 'COPYING'];
 
 async function gitFacts(dir: string): Promise<GitFacts> {
   const git = async (...args: string[]): Promise<string | undefined> => {
@@ -81,24 +54,19 @@ export async function readProjectFacts(dir: string): Promise<ProjectFacts> {
       hint: 'run gocross dockerfile in the module root, or pass it: gocross dockerfile path/to/module',
     });
   }
-  const modulePath = parseModulePath(goMod);
+  const { module: modulePath, go, toolchain } = parseGoMod(goMod);
   if (modulePath === undefined) {
     throw usageError('dockerfile.bad-module', `${join(dir, 'go.mod')} has no module line.`, { hint: 'start go.mod with `module example.com/name`' });
   }
-  const cmdDir = join(dir, 'cmd');
-  const commands = existsSync(cmdDir)
-    ? readdirSync(cmdDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && isMainPackage(join(cmdDir, entry.name)))
-        .map((entry) => entry.name)
-        .sort()
-    : [];
-  const licenseName = LICENSE_NAMES.find((name) => existsSync(join(dir, name)));
+  const mains = commandDirs(dir);
+  const licenseName = licenseFileName(readdirSync(dir));
   return {
     dir,
     modulePath,
-    ...parseGoDirectives(goMod),
-    rootIsMain: isMainPackage(dir),
-    commands,
+    ...(go === undefined ? {} : { go }),
+    ...(toolchain === undefined ? {} : { toolchain }),
+    rootIsMain: mains.includes(dir),
+    commands: mains.filter((main) => main !== dir).map((main) => basename(main)),
     licenseText: licenseName === undefined ? undefined : read(join(dir, licenseName)),
     git: await gitFacts(dir),
   };

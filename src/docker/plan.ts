@@ -3,10 +3,11 @@
  * project's facts, with no I/O — so the same inputs always give the same files.
  */
 import { usageError } from '../errors.js';
+import { detectLicense } from '../gomodule/license.js';
+import { commandName } from '../gomodule/text.js';
 import { debianPackageTriple, parseTarget } from '../targets/index.js';
 import { CHECKED_ARCHES } from './check-script.js';
 import type { ProjectFacts } from './facts.js';
-import { guessLicense } from './license.js';
 import { sourceUrl } from './source.js';
 
 export const BASES = ['distroless', 'scratch', 'debian', 'conda'] as const;
@@ -137,11 +138,23 @@ export function goImageTag(version: string, source: string): string {
   return bare;
 }
 
-/** `./cmd/tool` → tool; `.` → the module's last element (skipping a `/vN` major suffix). */
+/** `./cmd/tool` → tool; `.` → the module's command name, as go build names them (skipping a `/vN` major suffix). */
 export function binaryName(pkg: string, modulePath: string): string {
-  const parts = (pkg === '.' ? modulePath : pkg).split('/').filter((p) => p !== '.' && p !== '');
-  const last = parts.at(-1) ?? 'app';
-  return /^v\d+$/.test(last) && parts.length > 1 ? parts.at(-2)! : last;
+  const path = (pkg === '.' ? modulePath : pkg)
+    .split('/')
+    .filter((p) => p !== '.' && p !== '')
+    .join('/');
+  return path === '' ? 'app' : commandName(path);
+}
+
+/** SPDX's word for a license nobody has identified. */
+const UNKNOWN_LICENSE = 'NOASSERTION';
+
+/** The image's licenses label: the SPDX id of a recognised LICENSE text, else NOASSERTION. */
+export function licenseLabel(text: string | undefined): string {
+  if (text === undefined) return UNKNOWN_LICENSE;
+  const detected = detectLicense(text);
+  return detected.known ? detected.spdx : UNKNOWN_LICENSE;
 }
 
 export function normalizePkg(pkg: string): string {
@@ -213,7 +226,7 @@ export function planDockerfile(request: DockerRequest, facts: ProjectFacts): Doc
     goSource: goAsked?.source ?? 'default',
     version: request.version ?? facts.git.tag ?? 'dev',
     revision: facts.git.revision ?? '',
-    labels: { title: name, source: sourceUrl(facts.modulePath, facts.git.remote) ?? '', licenses: guessLicense(facts.licenseText) },
+    labels: { title: name, source: sourceUrl(facts.modulePath, facts.git.remote) ?? '', licenses: licenseLabel(facts.licenseText) },
     dockerfile,
     bake: request.bake === true,
     binaryPath,

@@ -3,10 +3,19 @@
  * network. The renderer turns a plan into files, the linter checks them.
  */
 import { usageError } from '../errors.js';
-import { forgeOf, moduleBaseName } from './gomod.js';
-import { detectLicense, type DetectedLicense } from './license.js';
+import { detectLicense, type DetectedLicense } from '../gomodule/license.js';
+import { commandName } from '../gomodule/text.js';
+import { forgeOf } from './forge.js';
 import { readmeSummary } from './readme.js';
 import { condaVersionProblem } from './version.js';
+
+/**
+ * A module's name for its conda package and root command: go's command name, without the
+ * `.vN` of a gopkg.in path (gopkg.in/yaml.v3 → yaml, where go build would say yaml.v3).
+ */
+export function moduleBaseName(modulePath: string): string {
+  return commandName(modulePath).replace(/\.v\d+$/, '');
+}
 
 export interface MainPackage {
   /** As go build takes it: "." or "./cmd/alpha". */

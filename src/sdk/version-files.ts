@@ -3,8 +3,9 @@
  * go.work/go.mod; else `.go-version`; else `.tool-versions` (asdf/mise). Parsing is pure; `find`
  * walks up from a directory.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readText as read } from '../gomodule/read.js';
+import { parseGoMod } from '../gomodule/text.js';
 
 export interface ProjectVersion {
   /** The version text as written, e.g. `go1.23.4` or `1.22`. */
@@ -12,21 +13,6 @@ export interface ProjectVersion {
   file: string;
   /** Which line or file it came from, for messages. */
   via: 'toolchain' | 'go' | '.go-version' | '.tool-versions';
-}
-
-/** The `toolchain` and `go` directives of a go.mod or go.work text. */
-export function parseGoDirectives(text: string): { toolchain?: string; go?: string } {
-  const result: { toolchain?: string; go?: string } = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\/\/.*$/, '').trim();
-    const match = /^(toolchain|go)\s+(\S+)$/.exec(line);
-    if (match?.[1] && match[2] && result[match[1] as 'toolchain' | 'go'] === undefined) {
-      result[match[1] as 'toolchain' | 'go'] = match[2];
-    }
-  }
-  // `toolchain default` means "no preference" (Go's own spelling).
-  if (result.toolchain === 'default') delete result.toolchain;
-  return result;
 }
 
 /** The version in a `.tool-versions` text (`golang 1.23.4` or `go 1.23.4`). */
@@ -38,14 +24,6 @@ export function parseToolVersions(text: string): string | undefined {
   return undefined;
 }
 
-const read = (file: string): string | undefined => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
-
 /** The nearest project version from `cwd` upwards, or undefined. */
 export function findProjectVersion(cwd: string): ProjectVersion | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
@@ -53,7 +31,7 @@ export function findProjectVersion(cwd: string): ProjectVersion | undefined {
       const file = join(dir, name);
       const text = read(file);
       if (text === undefined) continue;
-      const { toolchain, go } = parseGoDirectives(text);
+      const { toolchain, go } = parseGoMod(text);
       if (toolchain) return { version: toolchain, file, via: 'toolchain' };
       if (go) return { version: go, file, via: 'go' };
     }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseGo, satisfies } from '../../src/build/go-choice.js';
 import { foreignFiles, parseManifest, renderManifest } from '../../src/build/manifest.js';
-import { commandName, modulePath, packageClause } from '../../src/build/module.js';
 import { chooseCompiler, expectationsFor, goBuildFlags, outputName, parseCcFlags, planMatrix, targetEnv } from '../../src/build/plan.js';
 import { commandLine } from '../../src/build/report.js';
 import { firstLine, planSmoke, smokeAttempts } from '../../src/build/smoke.js';
@@ -191,22 +190,6 @@ describe('smoke runs', () => {
     expect(smokeAttempts(['serve', '--dry'])).toEqual([['serve', '--dry']]);
     expect(firstLine('\n  hello 1.0 linux/arm64\nmore\n', 'warn')).toBe('hello 1.0 linux/arm64');
     expect(firstLine('', 'usage: x\n')).toBe('usage: x');
-  });
-});
-
-describe('Go source facts', () => {
-  it('reads the package clause past comments that mention "package"', () => {
-    expect(packageClause('// Package foo does things.\n/* package bar */\n\npackage main\n')).toBe('main');
-    expect(packageClause('//go:build cgo\n\npackage cgoinfo\n')).toBe('cgoinfo');
-    expect(packageClause('// no clause\n')).toBeUndefined();
-  });
-  it('reads the module path and names commands like go does', () => {
-    expect(modulePath('// c\nmodule github.com/example/hello\n\ngo 1.19\n')).toBe('github.com/example/hello');
-    expect(modulePath('module "example.com/q" // quoted\n')).toBe('example.com/q');
-    expect(commandName('github.com/example/hello')).toBe('hello');
-    expect(commandName('example.com/tool/v2')).toBe('tool');
-    // As go names it: the element before a major-version suffix, even a host name.
-    expect(commandName('example.com/v2')).toBe('example.com');
   });
 });
 

@@ -7,8 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import type { ProjectFacts } from '../../src/docker/facts.js';
-import { guessLicense } from '../../src/docker/license.js';
-import { binaryName, type DockerRequest, goImageTag, planDockerfile } from '../../src/docker/plan.js';
+import { binaryName, type DockerRequest, goImageTag, licenseLabel, planDockerfile } from '../../src/docker/plan.js';
 import { dockerQuote, hclQuote, renderBake, renderDockerfile, renderDockerignore, renderFiles } from '../../src/docker/render.js';
 import { httpsFromModule, httpsFromRemote, sourceUrl } from '../../src/docker/source.js';
 import { thrown } from '../helpers/errors.js';
@@ -16,6 +15,8 @@ import { thrown } from '../helpers/errors.js';
 const GOLDEN = new URL('./golden/', import.meta.url);
 const MIT = readFileSync(new URL('../fixtures/modules/hello/LICENSE', import.meta.url), 'utf8');
 const APACHE = readFileSync(new URL('../fixtures/modules/multi/LICENSE', import.meta.url), 'utf8');
+const BSD_2 = readFileSync(new URL('../recipe/data/licenses/BSD-2-Clause.txt', import.meta.url), 'utf8');
+const CUSTOM = readFileSync(new URL('../recipe/data/licenses/Custom.txt', import.meta.url), 'utf8');
 
 const hello: ProjectFacts = {
   dir: '/src/hello',
@@ -191,12 +192,14 @@ describe('the plan', () => {
 });
 
 describe('labels', () => {
-  it('guesses common SPDX ids and says NOASSERTION otherwise', () => {
-    expect(guessLicense(MIT)).toBe('MIT');
-    expect(guessLicense(APACHE)).toBe('Apache-2.0');
-    expect(guessLicense('Redistribution and use in source and binary forms ... Neither the name of')).toBe('BSD-3-Clause');
-    expect(guessLicense('All rights reserved.')).toBe('NOASSERTION');
-    expect(guessLicense(undefined)).toBe('NOASSERTION');
+  it('labels the SPDX id of a recognised license and says NOASSERTION otherwise', () => {
+    expect(licenseLabel(MIT)).toBe('MIT');
+    expect(licenseLabel(APACHE)).toBe('Apache-2.0');
+    expect(licenseLabel(BSD_2)).toBe('BSD-2-Clause');
+    // A text no rule knows: the recipe's LicenseRef- id is no label.
+    expect(licenseLabel(CUSTOM)).toBe('NOASSERTION');
+    expect(licenseLabel('All rights reserved.')).toBe('NOASSERTION');
+    expect(licenseLabel(undefined)).toBe('NOASSERTION');
   });
 
   it('turns git remotes and module paths into https source URLs', () => {

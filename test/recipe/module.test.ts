@@ -1,24 +1,17 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { forgeArchiveUrl, forgeOf, goFileFacts, moduleBaseName, parseGoMod, stripGoComments } from '../../src/recipe/gomod.js';
-import { detectLicense } from '../../src/recipe/license.js';
+import { forgeArchiveUrl, forgeOf } from '../../src/recipe/forge.js';
+import { moduleBaseName } from '../../src/recipe/plan.js';
 import { readmeSummary } from '../../src/recipe/readme.js';
 import { scanModule } from '../../src/recipe/scan.js';
 import { condaVersionProblem, versionFromTag } from '../../src/recipe/version.js';
 import { thrown } from '../helpers/errors.js';
 import { tempDir } from '../helpers/temp.js';
-import { requireAll } from '../helpers/tools.js';
 import { copyFixture, DATA, FIXTURES } from './helpers.js';
 
-describe('go.mod and module paths', () => {
-  it('reads the module path and go version, ignoring comments and quotes', () => {
-    expect(parseGoMod('// header\nmodule "github.com/a/b" // the module\n\ngo 1.21.3\n\nrequire x.y/z v1.0.0\n')).toEqual({ module: 'github.com/a/b', go: '1.21.3' });
-    expect(parseGoMod('module example.com/x\n')).toEqual({ module: 'example.com/x', go: null });
-    expect(parseGoMod('go 1.19\n')).toBeNull();
-  });
-
-  it('names a binary after the last path element, without a major-version suffix', () => {
+describe('module paths', () => {
+  it('names the package and root binary after the last path element, without a major-version or gopkg.in suffix', () => {
     expect(moduleBaseName('github.com/example/hello')).toBe('hello');
     expect(moduleBaseName('github.com/example/tool/v3')).toBe('tool');
     expect(moduleBaseName('gopkg.in/yaml.v3')).toBe('yaml');
@@ -36,19 +29,7 @@ describe('go.mod and module paths', () => {
   });
 });
 
-describe('Go source facts', () => {
-  it('finds import "C" in single and grouped imports, not in comments or strings', () => {
-    expect(goFileFacts('package x\n\nimport "C"\n').imports).toEqual(['C']);
-    expect(goFileFacts('package x\n/*\n#include <stdio.h>\n*/\nimport (\n\t"fmt"\n\tc "C"\n)\n').imports).toEqual(['fmt', 'C']);
-    expect(goFileFacts('package x\n\n// import "C"\nimport "fmt"\n').imports).toEqual(['fmt']);
-    expect(goFileFacts('package x\n\nimport "fmt"\n\nvar s = `import "C"`\n').imports).toEqual(['fmt']);
-    expect(goFileFacts('/* package fake */\npackage main\n').package).toBe('main');
-  });
-
-  it('keeps string literals with comment markers intact', () => {
-    expect(stripGoComments('x := "http://a" // gone\ny := \'/\' /* gone */')).toBe(`x := "http://a" \ny := '/' ${' '.repeat('/* gone */'.length)}`);
-  });
-
+describe('scanning a module', () => {
   it('scans the fixtures: hello is a root main with cgo behind a build tag, multi has two pure-Go commands', () => {
     const hello = scanModule(join(FIXTURES, 'hello'));
     expect(hello.module).toBe('github.com/example/hello');
@@ -77,47 +58,6 @@ describe('Go source facts', () => {
     const error = thrown(() => scanModule(DATA));
     expect(error.code).toBe('recipe.no-go-mod');
     expect(error.exitCode).toBe(2);
-  });
-});
-
-describe('license detection', () => {
-  const text = (path: string): string => readFileSync(path, 'utf8');
-  it('knows the fixtures: MIT and the full Apache-2.0 text', () => {
-    expect(detectLicense(text(join(FIXTURES, 'hello/LICENSE')))).toMatchObject({ spdx: 'MIT', family: 'MIT', known: true });
-    expect(detectLicense(text(join(FIXTURES, 'multi/LICENSE')))).toMatchObject({ spdx: 'Apache-2.0', family: 'APACHE', known: true });
-  });
-
-  // Debian's texts of the licenses, as shipped by base-files (an essential package).
-  const COMMON = '/usr/share/common-licenses';
-  if (!existsSync(COMMON)) {
-    if (requireAll()) throw new Error(`GOCROSS_REQUIRE_ALL=1 but ${COMMON} is missing (apt-get install base-files)`);
-    console.warn(`\n*** SKIPPING license texts from ${COMMON}: not a Debian system ***\n`);
-  }
-  const debian: [string, string, string][] = [
-    ['GPL-2', 'GPL-2.0-only', 'GPL2'],
-    ['GPL-3', 'GPL-3.0-only', 'GPL3'],
-    ['LGPL-2.1', 'LGPL-2.1-only', 'LGPL'],
-    ['LGPL-3', 'LGPL-3.0-only', 'LGPL'],
-    ['MPL-2.0', 'MPL-2.0', 'MOZILLA'],
-    ['BSD', 'BSD-3-Clause', 'BSD'],
-    ['Apache-2.0', 'Apache-2.0', 'APACHE'],
-    ['CC0-1.0', 'CC0-1.0', 'PUBLIC-DOMAIN'],
-  ];
-  it.skipIf(!existsSync(COMMON)).each(debian)('/usr/share/common-licenses/%s is %s', (file, spdx, family) => {
-    const found = detectLicense(text(`/usr/share/common-licenses/${file}`));
-    expect(found).toMatchObject({ spdx, family, known: true });
-    if (spdx.includes('GPL')) expect(found.note).toMatch(/or-later/);
-  });
-
-  it('knows ISC and BSD-2-Clause, and names an unknown text LicenseRef-', () => {
-    expect(detectLicense(text(join(DATA, 'licenses/ISC.txt'))).spdx).toBe('ISC');
-    expect(detectLicense(text(join(DATA, 'licenses/BSD-2-Clause.txt'))).spdx).toBe('BSD-2-Clause');
-    expect(detectLicense(text(join(DATA, 'licenses/Custom.txt')))).toEqual({ spdx: 'LicenseRef-Acme-Source-License', family: 'OTHER', known: false });
-    expect(detectLicense('All rights reserved.').spdx).toBe('LicenseRef-Unknown');
-  });
-
-  it('is not fooled by line wrapping, case or markdown', () => {
-    expect(detectLicense('# MIT\n\n**Permission is hereby granted**, free of\ncharge, to any person\n  obtaining a copy').spdx).toBe('MIT');
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GocrossError } from '../../src/errors.js';
 import { parseGoVersion } from '../../src/sdk/go-version.js';
 import { archiveFor, parseReleaseIndex } from '../../src/sdk/release-index.js';
-import { findProjectVersion, parseGoDirectives, parseToolVersions } from '../../src/sdk/version-files.js';
+import { findProjectVersion, parseToolVersions } from '../../src/sdk/version-files.js';
 import { chooseRelease, parseVersionRequest } from '../../src/sdk/version-request.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -84,11 +84,6 @@ describe('version requests against an index', () => {
 });
 
 describe('project version files', () => {
-  it('reads the toolchain line before the go line, ignoring comments', () => {
-    expect(parseGoDirectives('module x\n\ngo 1.22 // min\n\ntoolchain go1.23.4\n')).toEqual({ go: '1.22', toolchain: 'go1.23.4' });
-    expect(parseGoDirectives('module x\ngo 1.21.0\ntoolchain default\n')).toEqual({ go: '1.21.0' });
-  });
-
   it('reads .tool-versions', () => {
     expect(parseToolVersions('nodejs 20.1.0\ngolang 1.22.5 # pinned\n')).toBe('1.22.5');
     expect(parseToolVersions('nodejs 20\n')).toBeUndefined();

@@ -6,7 +6,7 @@ import { checkError, usageError } from '../../errors.js';
 import { type CheckedRecipe, checkRecipeDir, findRecipeDirs } from '../../recipe/check.js';
 import { sha256OfFile, sha256OfUrl } from '../../recipe/checksum.js';
 import { latestTag, originUrl } from '../../recipe/git.js';
-import { forgeArchiveUrl, forgeOf } from '../../recipe/gomod.js';
+import { forgeArchiveUrl, forgeOf } from '../../recipe/forge.js';
 import { type Finding, hasErrors, lintRecipe } from '../../recipe/lint.js';
 import { lintRecipeV1 } from '../../recipe/lint-v1.js';
 import { checkPlanInputs, DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';

@@ -80,3 +80,9 @@ function licenseRef(text: string): string {
 
 /** The license file names looked for in a module's root, in order of preference. */
 export const LICENSE_FILE_NAMES = ['LICENSE', 'LICENSE.txt', 'LICENSE.md', 'LICENCE', 'LICENCE.txt', 'COPYING', 'COPYING.txt', 'COPYING.md', 'UNLICENSE'];
+
+/** The license file among a directory's entries: a known name first, else any LICENSE*, LICENCE* or COPYING*. */
+export function licenseFileName(names: readonly string[]): string | undefined {
+  const present = new Set(names);
+  return LICENSE_FILE_NAMES.find((name) => present.has(name)) ?? [...names].sort().find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+}
