@@ -7,8 +7,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { usageError } from '../errors.js';
 import { packageOf, readText as read } from '../gomodule/read.js';
 import { commandName, parseGoMod } from '../gomodule/text.js';
-import { settingsPath } from '../init/compose.js';
-import { parseSettings } from '../init/settings.js';
+import { readEnvSettings } from '../init/stored.js';
 import { findExecutable, run } from '../io/process.js';
 import { installedVersions } from '../sdk/store.js';
 import { findProjectVersion } from '../sdk/version-files.js';
@@ -135,13 +134,11 @@ const realpath = (path: string): string => {
 };
 
 /** The active env's `gocross init` settings file and what it records, when there is one. */
-export function readEnvSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string } | undefined {
-  if (!env.CONDA_PREFIX) return undefined;
-  const file = settingsPath(env.CONDA_PREFIX);
-  const text = read(file);
-  if (text === undefined) return undefined;
-  const { goroot, target } = parseSettings(text);
-  return { file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}) };
+export function envSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string } | undefined {
+  const stored = readEnvSettings(env.CONDA_PREFIX);
+  if (!stored) return undefined;
+  const { goroot, target } = stored.settings;
+  return { file: stored.file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}) };
 }
 
 /** `<GOROOT>/bin/go`, with Windows' suffix. */
@@ -158,7 +155,7 @@ export async function gatherGoFacts(inputs: GoFactInputs): Promise<GoFacts> {
   const { env } = inputs;
   const facts: GoFacts = { installed: installedVersions(inputs.home), home: inputs.home };
   if (inputs.requested) facts.requested = inputs.requested;
-  const settings = readEnvSettings(env);
+  const settings = envSettings(env);
   if (settings?.goroot && existsSync(goBinary(settings.goroot))) facts.envSdk = { goroot: settings.goroot, file: settings.file };
   const go = findExecutable('go', env.PATH);
   if (go) {

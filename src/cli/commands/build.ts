@@ -6,7 +6,7 @@ import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
 import { findCrossCompilers } from '../../conda/compilers.js';
 import { usageError } from '../../errors.js';
-import { findModule, findMainPackages, gatherGoFacts, goBinary, goVersionOf, readEnvSettings, vcsCheckout } from '../../build/gather.js';
+import { findModule, findMainPackages, envSettings, gatherGoFacts, goBinary, goVersionOf, vcsCheckout } from '../../build/gather.js';
 import { chooseGo, type GoChoice } from '../../build/go-choice.js';
 import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../build/plan.js';
 import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
@@ -142,7 +142,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
 
   const matrix = setting('build.targets');
   const configured = setting('target');
-  const fromEnv = readEnvSettings(env);
+  const fromEnv = envSettings(env);
   const targets = chooseTargets({
     flag: opts.targets,
     matrix: { value: matrix?.value as string[], source: matrix ? describeSource(matrix.source) : 'default', isDefault: matrix?.source.kind === 'default' },

@@ -1,5 +1,5 @@
 /** `gocross dockerfile`: a multi-stage, cross-compiling Dockerfile (+ .dockerignore, docker-bake.hcl). */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { locateEnv } from '../../conda/env.js';
 import { loadConfig } from '../../config/load.js';
@@ -8,8 +8,7 @@ import { type DockerRequest, planDockerfile } from '../../docker/plan.js';
 import { renderFiles } from '../../docker/render.js';
 import { applyWrites, planWrites } from '../../docker/write.js';
 import { usageError } from '../../errors.js';
-import { settingsPath } from '../../init/compose.js';
-import { parseSettings } from '../../init/settings.js';
+import { readEnvSettings } from '../../init/stored.js';
 import { isGorootSetting } from '../../sdk/version-request.js';
 import type { CommandContext } from '../registry.js';
 
@@ -34,8 +33,7 @@ const isPinnedVersion = (value: string | undefined): value is string => value !=
 function envSdkVersion(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   try {
     const prefix = locateEnv({ env, cwd }).prefix;
-    if (!prefix || !existsSync(settingsPath(prefix))) return undefined;
-    return parseSettings(readFileSync(settingsPath(prefix), 'utf8')).version ?? undefined;
+    return readEnvSettings(prefix)?.settings.version ?? undefined;
   } catch {
     return undefined;
   }

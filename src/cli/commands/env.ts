@@ -1,9 +1,7 @@
 /** `gocross env [--target T] [--shell S]`: a target's variables as code to eval. */
-import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
 import { envFormat, renderEnvScript, targetVariables } from '../../hooks/env-script.js';
-import { settingsPath } from '../../init/compose.js';
-import { parseSettings } from '../../init/settings.js';
+import { readEnvSettings } from '../../init/stored.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
 import type { CommandContext } from '../registry.js';
 
@@ -11,8 +9,7 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const flags = typeof options.target === 'string' ? [{ key: 'target', raw: options.target, flag: '--target' }] : [];
   const config = loadConfig({ cwd, env, flags });
   // Inside an env set up by `gocross init`, its SDK stays; only the target changes.
-  const settingsFile = env.CONDA_PREFIX ? settingsPath(env.CONDA_PREFIX) : undefined;
-  const settings = settingsFile && existsSync(settingsFile) ? parseSettings(readFileSync(settingsFile, 'utf8')) : {};
+  const settings = readEnvSettings(env.CONDA_PREFIX)?.settings ?? {};
   const target = parseTarget(config.get<string | undefined>('target') ?? settings.target ?? hostTarget().target);
   const format = global.json ? 'json' : envFormat(options.shell as string | undefined, env.SHELL);
   const variables = targetVariables(target, config.get<boolean>('cgo'), settings.goroot);

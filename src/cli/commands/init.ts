@@ -6,9 +6,10 @@ import { findCrossCompilers, installCommands } from '../../conda/compilers.js';
 import { locateEnv } from '../../conda/env.js';
 import { environmentError, usageError } from '../../errors.js';
 import { envGocrossDir, execWrapperDir } from '../../hooks/plan.js';
-import { activateDir, composeFiles, deactivateDir, settingsPath } from '../../init/compose.js';
+import { activateDir, composeFiles, deactivateDir } from '../../init/compose.js';
 import { applyWrites, ownedFiles, planWrites, removeFiles } from '../../init/files.js';
-import { parseSettings, type StoredSettings } from '../../init/settings.js';
+import { type StoredSettings } from '../../init/settings.js';
+import { readEnvSettings } from '../../init/stored.js';
 import { readMarker, sdkRoot } from '../../sdk/store.js';
 import { findProjectVersion } from '../../sdk/version-files.js';
 import { chooseRequest, isGorootSetting } from '../../sdk/version-request.js';
@@ -55,7 +56,7 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
     return 0;
   }
 
-  const previous = existsSync(settingsPath(prefix)) ? parseSettings(readFileSync(settingsPath(prefix), 'utf8')) : {};
+  const previous = readEnvSettings(prefix)?.settings ?? {};
   const flags = [
     ...(opts.target ? [{ key: 'target', raw: opts.target, flag: '--target' }] : []),
     ...(opts.go ? [{ key: 'go', raw: opts.go, flag: '--go' }] : []),
