@@ -9,7 +9,7 @@ import { usageError } from '../errors.js';
 import { licenseFileName } from '../gomodule/license.js';
 import { commandDirs, readText as read } from '../gomodule/read.js';
 import { parseGoMod } from '../gomodule/text.js';
-import { run } from '../io/process.js';
+import { exactTag, headRevision, originUrl } from '../io/git.js';
 
 export interface GitFacts {
   revision?: string;
@@ -33,17 +33,9 @@ export interface ProjectFacts {
 }
 
 async function gitFacts(dir: string): Promise<GitFacts> {
-  const git = async (...args: string[]): Promise<string | undefined> => {
-    try {
-      const result = await run('git', ['-C', dir, ...args], { env: { GIT_TERMINAL_PROMPT: '0' } });
-      return result.exitCode === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : undefined;
-    } catch {
-      return undefined; // no git installed: no git facts
-    }
-  };
-  const revision = await git('rev-parse', '--verify', '--quiet', 'HEAD');
+  const revision = await headRevision(dir);
   if (revision === undefined) return {};
-  const [tag, remote] = await Promise.all([git('describe', '--tags', '--exact-match', 'HEAD'), git('remote', 'get-url', 'origin')]);
+  const [tag, remote] = await Promise.all([exactTag(dir), originUrl(dir)]);
   return { revision, tag, remote };
 }
 
