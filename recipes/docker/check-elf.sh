@@ -2,12 +2,20 @@
 # gocross-managed: checks that an ELF binary is built for a GOARCH, reading its header with od
 # (no emulation, POSIX tools only): class (byte 4), byte order (byte 5), e_machine (bytes
 # 18-19) and, when cgo is off, static linkage (no PT_INTERP program header).
-#   usage: check-elf.sh FILE GOARCH CGO_ENABLED
+#   usage: check-elf.sh FILE GOARCH CGO_ENABLED [PLATFORM]
+# With PLATFORM (the build's TARGETPLATFORM, os/arch[/variant]), GOARCH must be its arch.
 # `gocross dockerfile` joins these lines into one RUN, so comments stay on their own lines and
 # every other line ends where a shell command may continue (`;`, `then`, `do`, `{`, `in`).
 set -eu;
 file=${1:?usage: check-elf.sh FILE GOARCH CGO_ENABLED} goarch=${2:?GOARCH missing} cgo=${3:-0};
 fail() { echo "gocross: $file: $*" >&2; exit 1; };
+# TARGETARCH is a build argument that --build-arg can override, while the image is labelled with
+# the platform being built: a binary for another architecture must not pass because both lied.
+platform=${4:-};
+if [ -n "$platform" ]; then
+  platform_arch=${platform#*/}; platform_arch=${platform_arch%%/*};
+  [ "$platform_arch" = "$goarch" ] || fail "GOARCH $goarch is not the architecture of the platform $platform being built (is TARGETARCH overridden?)";
+fi;
 # want_machine want_class (1 = 32-bit, 2 = 64-bit) want_data (1 = little, 2 = big endian)
 case "$goarch" in
   386) want_machine=3 want_class=1 want_data=1 ;;

@@ -181,6 +181,17 @@ describe('a generated Dockerfile built by a real engine', () => {
     expect(result.stderr).toContain('gocross: /out/hello: ELF machine 62, but arm64 needs 183: the binary was built for another architecture');
     expect(existsSync(join(work, 'out-wrong', 'usr', 'local', 'bin', 'hello'))).toBe(false);
   }, 600_000);
+
+  it('fails at the in-build check when TARGETARCH is forced against the platform being built', async ({ skip }) => {
+    if (!ready()) skip();
+    // --build-arg overrides TARGETARCH but not TARGETPLATFORM (BuildKit), so the build stage would
+    // compile amd64 for an image labelled linux/arm64; the check compares against the platform.
+    const result = await build('linux/arm64', module, ['--build-arg', 'TARGETARCH=amd64', '-o', `type=local,dest=${join(work, 'out-forced')}`]);
+    timings.push(`forced-TARGETARCH build (fails) ${result.seconds.toFixed(1)} s`);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain('gocross: /out/hello: GOARCH amd64 is not the architecture of the platform linux/arm64 being built');
+    expect(existsSync(join(work, 'out-forced', 'usr', 'local', 'bin', 'hello'))).toBe(false);
+  }, 600_000);
 });
 
 describe('the distroless and cgo variants, on stand-in base images (registry images cannot be pulled here)', () => {

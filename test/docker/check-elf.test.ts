@@ -47,11 +47,12 @@ interface Outcome {
   output: string;
 }
 
-async function check(shell: string, mode: 'file' | 'joined', binary: string, goarch: string, cgo: '0' | '1'): Promise<Outcome> {
+async function check(shell: string, mode: 'file' | 'joined', binary: string, goarch: string, cgo: '0' | '1', platform?: string): Promise<Outcome> {
+  const rest = [binary, goarch, cgo, ...(platform === undefined ? [] : [platform])];
   const args =
     mode === 'file'
-      ? [checkScriptPath(), binary, goarch, cgo]
-      : ['-c', `set -- "$0" "$1" "$2"; ${checkScriptLines().join(' ')}`, binary, goarch, cgo];
+      ? [checkScriptPath(), ...rest]
+      : ['-c', `set -- "$0" ${rest.slice(1).map((_, i) => `"$${i + 1}"`).join(' ')}; ${checkScriptLines().join(' ')}`, ...rest];
   try {
     const { stdout, stderr } = await exec(shell, args);
     return { code: 0, output: stdout + stderr };
@@ -107,6 +108,16 @@ describe('the ELF check script', () => {
           const result = await check(shell.path, mode, join(dir, 'linux-amd64'), 'arm64', '0');
           expect(result.code).toBe(1);
           expect(result.output).toContain('ELF machine 62, but arm64 needs 183');
+        });
+
+        it('fails when GOARCH is not the arch of the platform being built (an overridden TARGETARCH)', async ({ skip }) => {
+          if (!built) skip();
+          // Built and "expected" as amd64, but the image is linux/arm64: both args lie consistently.
+          const forced = await check(shell.path, mode, join(dir, 'linux-amd64'), 'amd64', '0', 'linux/arm64');
+          expect(forced.code).toBe(1);
+          expect(forced.output).toContain('GOARCH amd64 is not the architecture of the platform linux/arm64 being built');
+          expect(await check(shell.path, mode, join(dir, 'linux-arm64'), 'arm64', '0', 'linux/arm64')).toMatchObject({ code: 0 });
+          expect(await check(shell.path, mode, join(dir, 'linux-armv7'), 'arm', '0', 'linux/arm/v7')).toMatchObject({ code: 0 });
         });
 
         it('fails a dynamic cgo binary when cgo is off, passes it when cgo is on', async ({ skip }) => {

@@ -69,6 +69,18 @@ describe('Dockerfile variants', () => {
     });
   }
 
+  it('every stage declares the platform arguments it uses (an undeclared one is empty, silently)', () => {
+    for (const request of Object.values(VARIANTS)) {
+      const text = renderDockerfile(planDockerfile(request, hello));
+      // Stages start at FROM; ARG lines before the first FROM only serve FROM lines.
+      for (const stage of text.split(/^FROM /m).slice(1)) {
+        const declared = new Set([...stage.matchAll(/^ARG (.+)$/gm)].flatMap((m) => m[1]!.split(/\s+/).map((w) => w.split('=')[0]!)));
+        const used = new Set([...stage.matchAll(/\$\{?(TARGET[A-Z]+)/g)].map((m) => m[1]!));
+        for (const name of used) expect(declared, `${name} in stage ${stage.split('\n')[0]}`).toContain(name);
+      }
+    }
+  });
+
   it('same inputs give identical bytes', () => {
     for (const request of Object.values(VARIANTS)) {
       expect(renderDockerfile(planDockerfile(request, hello))).toBe(renderDockerfile(planDockerfile({ ...request }, structuredClone(hello))));
@@ -91,7 +103,7 @@ describe('Dockerfile variants', () => {
     expect(text).toContain('arm/v5|arm/v6) packages="gcc-arm-linux-gnueabi libc6-dev-armel-cross"');
     expect(text).toContain('export CC="$(cat /etc/gocross-cc)"');
     expect(text).toContain('CGO_ENABLED=1');
-    expect(text).toContain('RUN set -- /out/hello "$TARGETARCH" 1;');
+    expect(text).toContain('RUN set -- /out/hello "$TARGETARCH" 1 "$TARGETPLATFORM";');
     expect(text).toMatch(/^ARG BASE_IMAGE=debian:bookworm-slim$/m);
     expect(text).toMatch(/^FROM \$\{BASE_IMAGE\}$/m);
   });
@@ -101,7 +113,7 @@ describe('Dockerfile variants', () => {
     expect(text).toContain('--output-folder /pkgs recipes/hello');
     expect(text).toContain('arm64/*) subdir=linux-aarch64 ;;');
     expect(text).toContain('micromamba create --yes --prefix /opt/env --platform "$(cat /pkgs/target-subdir)"');
-    expect(text).toContain('RUN set -- /opt/env/bin/hello "$TARGETARCH" 0;');
+    expect(text).toContain('RUN set -- /opt/env/bin/hello "$TARGETARCH" 0 "$TARGETPLATFORM";');
     expect(text).toMatch(/^ENTRYPOINT \["\/opt\/env\/bin\/hello"\]$/m);
   });
 });
