@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { usageError } from '../errors.js';
-import { packageOf, readText as read } from '../gomodule/read.js';
+import { findModuleRoot, packageOf, readText as read } from '../gomodule/read.js';
 import { commandName, parseGoMod } from '../gomodule/text.js';
 import { readEnvSettings } from '../init/stored.js';
 import { findExecutable, run } from '../io/process.js';
-import { installedVersions } from '../sdk/store.js';
+import { gorootVersion, installedVersions } from '../sdk/store.js';
 import { findProjectVersion } from '../sdk/version-files.js';
 import type { GoFacts } from './go-choice.js';
 import type { MainPackage } from './plan.js';
@@ -21,11 +21,9 @@ export interface ModuleInfo {
 }
 
 export function findModule(from: string): ModuleInfo {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const text = read(join(dir, 'go.mod'));
-    if (text !== undefined) return { root: dir, path: parseGoMod(text).module };
-    if (dirname(dir) === dir) return { root: resolve(from), path: undefined };
-  }
+  const root = findModuleRoot(from);
+  if (root === undefined) return { root: resolve(from), path: undefined };
+  return { root, path: parseGoMod(read(join(root, 'go.mod')) ?? '').module };
 }
 
 const SKIPPED_DIRS = new Set(['testdata', 'vendor', 'node_modules']);
@@ -119,7 +117,7 @@ export function vcsCheckout(dir: string, pathEnv: string | undefined): { vcs: bo
 
 /** The version of the Go at `goroot`: its VERSION file, else `go env GOVERSION`. */
 export async function goVersionOf(goroot: string): Promise<string | null> {
-  const fromFile = read(join(goroot, 'VERSION'))?.split('\n')[0]?.trim();
+  const fromFile = gorootVersion(goroot);
   if (fromFile) return fromFile;
   const result = await run(goBinary(goroot), ['env', 'GOVERSION'], { env: { GOTOOLCHAIN: 'local', GOROOT: goroot }, timeoutMs: 30_000 }).catch(() => undefined);
   return result?.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : null;

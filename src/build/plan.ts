@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { CrossCompiler } from '../conda/compilers.js';
 import { installCommands } from '../conda/compilers.js';
 import { usageError } from '../errors.js';
-import { isForeign, type TargetInfo } from '../targets/index.js';
+import { goTargetEnv, isForeign, type TargetInfo } from '../targets/index.js';
 import type { Expectations } from '../verify/expect.js';
 
 export interface MainPackage {
@@ -76,10 +76,7 @@ export function goBuildFlags(options: FlagOptions): string[] {
 export function targetEnv(target: TargetInfo, goroot: string, cgo: boolean, compiler: Compiler | null): Record<string, string | undefined> {
   return {
     GOROOT: goroot,
-    GOOS: target.goos,
-    GOARCH: target.goarch,
-    GOARM: target.goarm ?? undefined,
-    GOAMD64: target.goamd64 ?? undefined,
+    ...goTargetEnv(target),
     CGO_ENABLED: cgo ? '1' : '0',
     CC: compiler?.cc,
     CXX: compiler?.cxx ?? undefined,

@@ -3,12 +3,11 @@
  * verify the output with the verify module, hash it, move it into place, smoke-run it; then
  * write SHA256SUMS and the record of what gocross wrote.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inspectFile } from '../binary/index.js';
-import { writeFileAtomic } from '../io/files.js';
+import { sha256File, writeFileAtomic } from '../io/files.js';
 import { type Env, run } from '../io/process.js';
 import { type Check, runChecks } from '../verify/checks.js';
 import { foreignFiles, MANIFEST, parseManifest, renderManifest } from './manifest.js';
@@ -45,16 +44,6 @@ export interface JobOptions {
   smoke: { args: string[] | undefined; facts: (job: BuildJob) => SmokeFacts } | null;
   /** Called between steps, for progress. */
   onStep?: (step: 'build' | 'verify' | 'smoke') => void;
-}
-
-export async function sha256File(file: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), size };
 }
 
 async function verifyOutput(file: string, job: BuildJob): Promise<{ checks: Check[]; error: string | null }> {

@@ -2,6 +2,7 @@
  * The Dockerfile plan: every decision `gocross dockerfile` makes, from the options and the
  * project's facts, with no I/O — so the same inputs always give the same files.
  */
+import { splitList } from '../config/coerce.js';
 import { usageError } from '../errors.js';
 import { detectLicense } from '../gomodule/license.js';
 import { commandName } from '../gomodule/text.js';
@@ -110,7 +111,7 @@ export function condaSubdirRows(): CaseRow[] {
 const cgoArchMatches = (goarch: string): boolean => CGO_PLATFORMS.some(([pattern]) => pattern.split('|').some((p) => p.split('/')[0] === goarch));
 
 export function parsePlatforms(list: string | undefined, cgo: boolean, base: Base): string[] {
-  const raw = list === undefined ? DEFAULT_PLATFORMS : list.split(',').map((p) => p.trim()).filter(Boolean);
+  const raw = list === undefined ? DEFAULT_PLATFORMS : splitList(list);
   if (raw.length === 0) throw usageError('dockerfile.no-platforms', '--platforms is empty.', { hint: 'e.g. --platforms linux/amd64,linux/arm64' });
   const platforms: string[] = [];
   for (const name of raw) {

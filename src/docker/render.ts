@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import nunjucks from 'nunjucks';
 import { checkScriptLines } from './check-script.js';
 import type { DockerPlan } from './plan.js';
+import type { PlannedFile } from '../io/owned-files.js';
 
 const TEMPLATE_DIR = new URL('../../recipes/docker/', import.meta.url);
 const template = (name: string): string => readFileSync(new URL(name, TEMPLATE_DIR), 'utf8');
@@ -40,18 +41,15 @@ export function renderDockerignore(): string {
   return template('dockerignore');
 }
 
-export interface RenderedFile {
-  /** Relative to the module root. */
-  path: string;
-  content: string;
-  /** A .dockerignore the user wrote is always kept; other foreign files are replaced only with --force. */
-  foreign: 'refuse' | 'keep';
-}
-
-export function renderFiles(plan: DockerPlan): RenderedFile[] {
+/**
+ * The files to write, with paths relative to the module root. A .dockerignore the user wrote is
+ * always kept (it is theirs to tune, and the Dockerfile works with any); other files of the
+ * user's are replaced only with --force.
+ */
+export function renderFiles(plan: DockerPlan): PlannedFile[] {
   return [
-    { path: plan.dockerfile, content: renderDockerfile(plan), foreign: 'refuse' },
-    { path: '.dockerignore', content: renderDockerignore(), foreign: 'keep' },
-    ...(plan.bake ? [{ path: 'docker-bake.hcl', content: renderBake(plan), foreign: 'refuse' as const }] : []),
+    { path: plan.dockerfile, content: renderDockerfile(plan) },
+    { path: '.dockerignore', content: renderDockerignore(), keepForeign: true },
+    ...(plan.bake ? [{ path: 'docker-bake.hcl', content: renderBake(plan) }] : []),
   ];
 }

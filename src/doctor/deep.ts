@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../io/process.js';
-import type { TargetInfo } from '../targets/index.js';
+import { goTargetEnv, type TargetInfo } from '../targets/index.js';
 import type { Finding } from './snapshot.js';
 
 export interface DeepResult {
@@ -25,7 +25,7 @@ export async function deepBuild(go: string, targets: TargetInfo[], env: NodeJS.P
       const result = await run(go, ['build', '-o', join(dir, `hello-${target.goos}-${target.goarch}`), '.'], {
         cwd: dir,
         baseEnv: env,
-        env: { GOOS: target.goos, GOARCH: target.goarch, GOARM: target.goarm ?? undefined, GOAMD64: target.goamd64 ?? undefined, GOTOOLCHAIN: 'local', GOFLAGS: undefined },
+        env: { ...goTargetEnv(target), GOTOOLCHAIN: 'local', GOFLAGS: undefined },
         timeoutMs: 300_000,
       });
       const ok = result.exitCode === 0;

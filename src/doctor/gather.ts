@@ -11,7 +11,8 @@ import type { CondaEnv } from '../conda/env.js';
 import { GO_VARS, readEnvRecords } from '../conda/meta.js';
 import { findAllExecutables, findExecutable, run } from '../io/process.js';
 import { findProjectVersion } from '../sdk/version-files.js';
-import { ENV_SETTINGS_FILE, recordedGoroot } from '../sdk/usage.js';
+import { gorootVersion } from '../sdk/store.js';
+import { readEnvSettings } from '../init/stored.js';
 import { hostTarget, type TargetInfo } from '../targets/index.js';
 import type { GoOnPath, GorootState, ProfileLine, Snapshot } from './snapshot.js';
 
@@ -36,12 +37,7 @@ async function inspectGo(path: string, env: NodeJS.ProcessEnv): Promise<GoOnPath
 }
 
 function gorootState(path: string, from: 'env' | 'go', host: TargetInfo): GorootState {
-  let versionFile: string | null = null;
-  try {
-    versionFile = readFileSync(join(path, 'VERSION'), 'utf8').split('\n')[0]?.trim() || null;
-  } catch {
-    // Source builds of Go have no VERSION file.
-  }
+  const versionFile = gorootVersion(path);
   return {
     path,
     from,
@@ -96,11 +92,11 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   });
   const gos = await Promise.all(paths.map((p) => inspectGo(p, env)));
   const rootPath = env.GOROOT || gos[0]?.root;
-  const settingsFile = condaEnv.prefix ? join(condaEnv.prefix, ENV_SETTINGS_FILE) : null;
+  const stored = readEnvSettings(condaEnv.prefix);
   let hooks: Snapshot['hooks'] = null;
-  if (settingsFile && existsSync(settingsFile)) {
-    const goroot = recordedGoroot(readFileSync(settingsFile, 'utf8')) ?? null;
-    hooks = { settingsFile, goroot, gorootOk: goroot !== null && existsSync(join(goroot, 'bin', 'go')) };
+  if (stored) {
+    const goroot = stored.settings.goroot ?? null;
+    hooks = { settingsFile: stored.file, goroot, gorootOk: goroot !== null && existsSync(join(goroot, 'bin', 'go')) };
   }
   const targets = [...options.targets];
   if (targets.length === 0 && (env.GOOS || env.GOARCH)) {

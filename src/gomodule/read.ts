@@ -1,6 +1,6 @@
 /** The file reads behind Go module facts: a directory's package and a module's command directories (parsing is in text.ts). */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { goSourceFacts, isIgnoredGoFile } from './text.js';
 
 /** A file's text, or undefined when it cannot be read. */
@@ -9,6 +9,14 @@ export function readText(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** The nearest directory at or above `from` holding go.mod: the root of the module `from` is in. */
+export function findModuleRoot(from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'go.mod'))) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 

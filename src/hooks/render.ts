@@ -10,8 +10,7 @@ export const SHELLS = ['sh', 'csh', 'fish', 'ps1', 'bat', 'nu'] as const;
 export type Shell = (typeof SHELLS)[number];
 export type HookKind = 'activate' | 'deactivate';
 
-/** The first line of every file gocross writes; a file without it is never overwritten. */
-export const MARKER = 'gocross-managed';
+export { MARKER } from '../io/owned-files.js';
 
 const TEMPLATE_DIR = new URL('../../hooks/', import.meta.url);
 

@@ -5,10 +5,10 @@ import { type EnvSettings, execWrapperDir, execWrapperName, planHooks } from '..
 import { hookFileName, renderHook, SHELLS } from '../hooks/render.js';
 import type { PlannedFile } from './files.js';
 import { renderSettings, type StoredSettings } from './settings.js';
+import { settingsPath } from './stored.js';
 
 export const activateDir = (prefix: string): string => join(prefix, 'etc', 'conda', 'activate.d');
 export const deactivateDir = (prefix: string): string => join(prefix, 'etc', 'conda', 'deactivate.d');
-export const settingsPath = (prefix: string): string => join(prefix, 'etc', 'gocross', 'gocross.ini');
 
 const shQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 

@@ -1,21 +1,11 @@
-/**
- * The files `init` owns in an env and how they are written: never over a file gocross did not
- * write (no marker) unless forced, never rewritten when the bytes are the same, always atomically.
- */
+/** The files `init` owns in an env: written through io/owned-files, found again for --remove. */
 import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { usageError } from '../errors.js';
-import { writeFileAtomic } from '../io/files.js';
-import { MARKER } from '../hooks/render.js';
+import { isOurs, type PlannedFile, type PlannedWrite, planWrites as planOwnedWrites, refuseForeign } from '../io/owned-files.js';
 
-export interface PlannedFile {
-  path: string;
-  content: string;
-  mode?: number;
-}
-
-export type FileAction = 'created' | 'updated' | 'unchanged' | 'removed';
+export type { PlannedFile } from '../io/owned-files.js';
+export { applyWrites } from '../io/owned-files.js';
 
 const current = (path: string): string | undefined => {
   try {
@@ -25,27 +15,12 @@ const current = (path: string): string | undefined => {
   }
 };
 
-/** A file gocross wrote carries the marker in its first lines. */
-export const isOurs = (text: string): boolean => text.split('\n', 4).some((line) => line.includes(MARKER));
-
-/** What writing `files` would do; throws (exit 2) for a foreign file unless `force`. */
-export function planWrites(files: PlannedFile[], force: boolean): { file: PlannedFile; action: FileAction }[] {
-  return files.map((file) => {
-    const existing = current(file.path);
-    if (existing === undefined) return { file, action: 'created' as const };
-    if (!isOurs(existing) && !force) {
-      throw usageError('init.foreign-file', `${file.path} exists and was not written by gocross; refusing to overwrite it.`, {
-        hint: 'move it away, or pass --force to replace it',
-      });
-    }
-    return { file, action: existing === file.content ? ('unchanged' as const) : ('updated' as const) };
+/** What writing the env's files would do; a file gocross did not write is exit 2 unless `force`. */
+export function planWrites(files: PlannedFile[], force: boolean): PlannedWrite[] {
+  return planOwnedWrites(files, {
+    force,
+    refuse: refuseForeign('init.foreign-file', 'move it away, or pass --force to replace it'),
   });
-}
-
-export async function applyWrites(writes: { file: PlannedFile; action: FileAction }[]): Promise<void> {
-  for (const { file, action } of writes) {
-    if (action !== 'unchanged') await writeFileAtomic(file.path, file.content, file.mode);
-  }
 }
 
 /** gocross's files in `dirs` (those with the marker) and its settings dir, for --remove. */

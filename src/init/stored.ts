@@ -1,7 +1,9 @@
 /** Reading back what `gocross init` recorded in an env (`$PREFIX/etc/gocross/gocross.ini`). */
 import { readFileSync } from 'node:fs';
-import { settingsPath } from './compose.js';
+import { join } from 'node:path';
 import { parseSettings, type StoredSettings } from './settings.js';
+
+export const settingsPath = (prefix: string): string => join(prefix, 'etc', 'gocross', 'gocross.ini');
 
 export interface EnvSettingsFile {
   file: string;

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
+import { findModuleRoot } from '../gomodule/read.js';
 import { renderMeta } from './jinja.js';
 import { type Finding, lintRecipe } from './lint.js';
 import { lintRecipeV1 } from './lint-v1.js';
@@ -30,14 +31,6 @@ export function findRecipeDirs(path: string): string[] {
   return children;
 }
 
-/** The nearest directory at or above `dir` holding go.mod: the module a recipe in the repo packages. */
-function moduleAbove(dir: string): string | null {
-  for (let current = dir; ; current = dirname(current)) {
-    if (existsSync(join(current, 'go.mod'))) return current;
-    if (dirname(current) === current) return null;
-  }
-}
-
 const read = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
 export function checkRecipeDir(dir: string, options: { sourceDir?: string; env?: Record<string, string | undefined> } = {}): CheckedRecipe {
@@ -53,7 +46,8 @@ export function checkRecipeDir(dir: string, options: { sourceDir?: string; env?:
     ...localPaths.map((p) => (isAbsolute(p) ? p : resolve(dir, p))),
   ];
   if (!options.sourceDir) {
-    const above = moduleAbove(dir);
+    // The module a recipe kept in its repository packages.
+    const above = findModuleRoot(dir);
     if (above) sourceDirs.push(above);
   }
   const exists = (path: string): boolean => [dir, ...sourceDirs].some((base) => existsSync(resolve(base, path)));

@@ -1,16 +1,15 @@
 /** The sha256 of a source tarball: downloaded from its URL, or read from a local file. */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { environmentError, isGocrossError, usageError } from '../errors.js';
+import { sha256File } from '../io/files.js';
 import { httpRequest } from '../io/http.js';
 
 export async function sha256OfFile(path: string): Promise<string> {
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw usageError('recipe.tarball', `the source tarball ${path} does not exist.`, { hint: 'pass --url with the path of a local .tar.gz (with --source path)' });
   }
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return (await sha256File(path)).sha256;
 }
 
 /** Download `url` (following redirects) and hash it as it streams; an HTTP error is exit 3, never a placeholder. */

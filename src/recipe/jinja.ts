@@ -7,9 +7,6 @@ import nunjucks from 'nunjucks';
 import { parseDocument, type Tags } from 'yaml';
 import { selectLines, selectorNamespace } from './selectors.js';
 
-/** The subdirs a recipe is checked for when it does not say. */
-export const DEFAULT_SUBDIRS = ['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64', 'win-64'] as const;
-
 const C_COMPILERS: Record<string, { c: string; cxx: string; fortran: string; stdlib: string }> = {
   linux: { c: 'gcc', cxx: 'gxx', fortran: 'gfortran', stdlib: 'sysroot' },
   osx: { c: 'clang', cxx: 'clangxx', fortran: 'gfortran', stdlib: 'macosx_deployment_target' },

@@ -6,7 +6,8 @@
 import { closest } from 'fastest-levenshtein';
 import nunjucks from 'nunjucks';
 import { parseDocument } from 'yaml';
-import { condaJinjaContext, DEFAULT_SUBDIRS } from './jinja.js';
+import { condaJinjaContext } from './jinja.js';
+import { DEFAULT_PLATFORMS } from './plan.js';
 import { type Finding, installedBinaries, lastElement, type RecipeInput, savePaths, savesLicenses } from './lint.js';
 
 /** The v1 schema's sections and keys (rattler-build's recipe format). */
@@ -132,7 +133,7 @@ function checkSubdir(data: Dict, subdir: string, ctx: Dict, input: RecipeInput, 
 }
 
 export function lintRecipeV1(text: string, input: Omit<RecipeInput, 'meta'>): Finding[] {
-  const subdirs = input.subdirs ?? DEFAULT_SUBDIRS;
+  const subdirs = input.subdirs ?? DEFAULT_PLATFORMS;
   const doc = parseDocument(text);
   if (doc.errors.length > 0 || !isDict(doc.toJS())) {
     const message = doc.errors[0] ? `YAML (line ${doc.errors[0].linePos?.[0].line ?? '?'}): ${doc.errors[0].message.split('\n')[0]}` : 'recipe.yaml is not a mapping of sections.';

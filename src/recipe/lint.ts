@@ -4,7 +4,8 @@
  * and whether a path exists is asked through a function.
  */
 import { closest } from 'fastest-levenshtein';
-import { DEFAULT_SUBDIRS, renderMeta } from './jinja.js';
+import { renderMeta } from './jinja.js';
+import { DEFAULT_PLATFORMS } from './plan.js';
 import { FIELDS, LICENSE_FAMILIES, LIST_SECTIONS, NOARCH, PIN_DEPENDS } from './schema.js';
 
 export type Severity = 'error' | 'warning';
@@ -232,7 +233,7 @@ function checkRendered(data: Dict, subdir: string, input: RecipeInput, out: Raw[
 
 /** Lint a recipe; findings seen for several subdirs are reported once, listing them. */
 export function lintRecipe(input: RecipeInput): Finding[] {
-  const subdirs = input.subdirs ?? DEFAULT_SUBDIRS;
+  const subdirs = input.subdirs ?? DEFAULT_PLATFORMS;
   const merged = new Map<string, Finding>();
   const add = (raw: Raw, subdir: string): void => {
     const key = `${raw.id}\n${raw.message}`;

@@ -51,7 +51,8 @@ export const PLATFORMS: Readonly<Record<string, { selector: string; buildPlatfor
   'win-64': { selector: 'win64', buildPlatform: null },
   'win-arm64': { selector: '(win and arm64)', buildPlatform: 'win-64' },
 };
-export const DEFAULT_PLATFORMS = ['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64', 'win-64'];
+/** The subdirs a recipe is written and checked for when none are named. */
+export const DEFAULT_PLATFORMS: readonly string[] = ['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64', 'win-64'];
 
 export type RecipeFormat = 'meta' | 'v1' | 'both';
 
@@ -60,7 +61,7 @@ export interface PlanOptions {
   version: string;
   cgo?: boolean;
   format: RecipeFormat;
-  platforms: string[];
+  platforms: readonly string[];
   maintainers: string[];
   source: SourcePlan;
 }

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { environmentError, usageError } from '../errors.js';
 import { parseGoVersion } from './go-version.js';
-import { type InstallResult, lockVersion, placeArchive, sha256File } from './install.js';
+import { sha256File } from '../io/files.js';
+import { type InstallResult, lockVersion, placeArchive } from './install.js';
 import { checkSha256, firstIndex, type Platform } from './plan.js';
 import { cleanLeftovers, readMarker, sdkRoot } from './store.js';
 import type { VersionRequest } from './version-request.js';
@@ -36,7 +37,7 @@ export async function installArchive(options: ArchiveInstallOptions): Promise<In
   const root = sdkRoot(home, version);
   if (!options.force && readMarker(root)) return { version, goroot: root, installed: false };
 
-  const actual = await sha256File(archive);
+  const actual = (await sha256File(archive)).sha256;
   let expected = checkSha256(options.sha256);
   let checksumFrom = '--sha256';
   const index = await firstIndex(options.mirrors);

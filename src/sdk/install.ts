@@ -3,8 +3,8 @@
  * anything is extracted, extract into a sibling temp dir, rename into place, then write the
  * marker. An interrupted install leaves nothing that is ever used, and the next one cleans it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { environmentError, GocrossError } from '../errors.js';
@@ -27,12 +27,6 @@ export interface InstallHooks {
   onWait?: (ownerPid: number) => void;
   /** Called as each phase starts: download, verify, extract. */
   onPhase?: (phase: 'download' | 'verify' | 'extract') => void;
-}
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** Take the version's lock; the caller releases it. */

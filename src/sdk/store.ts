@@ -26,6 +26,15 @@ export const storePaths = (home: string): StorePaths => ({
   tmpDir: join(home, 'tmp'),
 });
 
+/** The version a GOROOT's VERSION file names (go1.23.4), or null: source builds of Go have none. */
+export function gorootVersion(goroot: string): string | null {
+  try {
+    return readFileSync(join(goroot, 'VERSION'), 'utf8').split('\n')[0]?.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
 export const sdkRoot = (home: string, version: string): string => join(storePaths(home).sdkDir, version);
 
 export interface MarkerData {

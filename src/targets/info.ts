@@ -60,3 +60,11 @@ export function targetInfo(goos: string, goarch: string, variant: string | null)
 
 /** Debian's package name for a triple: `_` is not allowed in package names (gcc-x86-64-linux-gnu). */
 export const debianPackageTriple = (triple: string): string => triple.replace(/_/g, '-');
+
+/**
+ * The variables that make go build for `target`: GOOS, GOARCH and the variant's GOARM/GOAMD64.
+ * An unpinned variant is undefined (unset), so a value left in the environment cannot leak in.
+ */
+export function goTargetEnv(target: TargetInfo): Record<'GOOS' | 'GOARCH' | 'GOARM' | 'GOAMD64', string | undefined> {
+  return { GOOS: target.goos, GOARCH: target.goarch, GOARM: target.goarm ?? undefined, GOAMD64: target.goamd64 ?? undefined };
+}

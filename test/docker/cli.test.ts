@@ -1,6 +1,6 @@
 /** `gocross dockerfile` end to end on copies of the fixture modules: files, refusals, flags. */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { settingsPath } from '../../src/init/compose.js';
+import { settingsPath } from '../../src/init/stored.js';
 import { renderSettings } from '../../src/init/settings.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

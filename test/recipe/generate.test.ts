@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { condaJinjaContext, DEFAULT_SUBDIRS, renderMeta } from '../../src/recipe/jinja.js';
+import { condaJinjaContext, renderMeta } from '../../src/recipe/jinja.js';
 import { lintRecipe } from '../../src/recipe/lint.js';
-import { type RecipePlan } from '../../src/recipe/plan.js';
+import { DEFAULT_PLATFORMS, type RecipePlan } from '../../src/recipe/plan.js';
 import { renderRecipe, templateVersion, yamlScalar } from '../../src/recipe/render.js';
 import { thrown } from '../helpers/errors.js';
 import { tempDir } from '../helpers/temp.js';
@@ -34,7 +34,7 @@ function renderV1(text: string, subdir: string): Record<string, unknown> {
 }
 
 describe('generated meta.yaml, parsed back as conda-build reads it', () => {
-  it.each(DEFAULT_SUBDIRS)('hello (cgo, MIT, root main) on %s: every field', (subdir) => {
+  it.each(DEFAULT_PLATFORMS)('hello (cgo, MIT, root main) on %s: every field', (subdir) => {
     const rendered = renderMeta(file(helloPlan(), 'meta.yaml'), subdir);
     expect(rendered.errors).toEqual([]);
     const win = subdir.startsWith('win');

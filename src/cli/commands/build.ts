@@ -13,6 +13,7 @@ import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath 
 import { conflicts, finishOutputs, type JobOptions, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
 import { chooseTargets } from '../../build/targets.js';
 import { findExecutable } from '../../io/process.js';
+import { installRequest } from '../../sdk/install-request.js';
 import { sdkRoot } from '../../sdk/store.js';
 import { describeRequest } from '../../sdk/version-request.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
@@ -64,11 +65,11 @@ async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mir
     const name = exact ?? (choice.request.kind === 'minor' ? `go${choice.request.text.replace(/^go/, '')}` : 'latest');
     return { goroot: sdkRoot(ctx.home, name), installed: false };
   }
-  const host = hostTarget();
-  const [{ planInstall }, { installPlan }] = await Promise.all([import('../../sdk/plan.js'), import('../../sdk/install.js')]);
-  const plan = await planInstall({ request: choice.request, mirrors: ctx.mirrors, platform: { goos: host.goos, goarch: host.goarch } });
-  ctx.output.info(`installing ${plan.version} into the SDK store (${choice.why})`);
-  const result = await installPlan(plan, ctx.home);
+  const result = await installRequest(choice.request, {
+    home: ctx.home,
+    mirrors: ctx.mirrors,
+    onPlanned: (version) => ctx.output.info(`installing ${version} into the SDK store (${choice.why})`),
+  });
   return { goroot: result.goroot, installed: true };
 }
 

@@ -1,12 +1,12 @@
 /** `gocross dockerfile`: a multi-stage, cross-compiling Dockerfile (+ .dockerignore, docker-bake.hcl). */
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { locateEnv } from '../../conda/env.js';
 import { loadConfig } from '../../config/load.js';
 import { readProjectFacts } from '../../docker/facts.js';
 import { type DockerRequest, planDockerfile } from '../../docker/plan.js';
 import { renderFiles } from '../../docker/render.js';
-import { applyWrites, planWrites } from '../../docker/write.js';
+import { applyWrites, planWrites, refuseForeign } from '../../io/owned-files.js';
 import { usageError } from '../../errors.js';
 import { readEnvSettings } from '../../init/stored.js';
 import { isGorootSetting } from '../../sdk/version-request.js';
@@ -67,7 +67,11 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   }
   for (const note of plan.notes) output.info(note);
 
-  const writes = planWrites(dir, renderFiles(plan), opts.force === true);
+  const files = renderFiles(plan).map((file) => ({ ...file, path: join(dir, file.path) }));
+  const writes = planWrites(files, {
+    force: opts.force === true,
+    refuse: refuseForeign('dockerfile.foreign-file', 'move it away, write elsewhere with --out, or pass --force to replace it'),
+  });
   if (!opts.dryRun) await applyWrites(writes);
 
   if (global.json) {
@@ -83,15 +87,15 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
       revision: plan.revision || null,
       labels: plan.labels,
       dryRun: opts.dryRun === true,
-      files: writes.map((w) => ({ path: w.target, action: w.action, ...(opts.dryRun ? { content: w.file.content } : {}) })),
+      files: writes.map((w) => ({ path: w.file.path, action: w.action, ...(opts.dryRun ? { content: w.file.content } : {}) })),
     });
     return 0;
   }
   if (opts.dryRun) {
     output.line(writes[0]!.file.content.trimEnd());
-    for (const w of writes) output.info(`would ${w.action === 'created' ? 'create' : w.action === 'updated' ? 'update' : 'leave'} ${w.target}${w.action === 'kept' ? ' (not written by gocross)' : ''}`);
+    for (const w of writes) output.info(`would ${w.action === 'created' ? 'create' : w.action === 'updated' ? 'update' : 'leave'} ${w.file.path}${w.action === 'kept' ? ' (not written by gocross)' : ''}`);
     return 0;
   }
-  for (const w of writes) output.line(`${w.action} ${w.target}${w.action === 'kept' ? ' (not written by gocross; left as it is)' : ''}`);
+  for (const w of writes) output.line(`${w.action} ${w.file.path}${w.action === 'kept' ? ' (not written by gocross; left as it is)' : ''}`);
   return 0;
 }

@@ -1,5 +1,5 @@
 /** `gocross init`: write the env's activate.d/deactivate.d hooks for Go cross-compiling. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { findCrossCompilers, installCommands } from '../../conda/compilers.js';
@@ -10,7 +10,8 @@ import { activateDir, composeFiles, deactivateDir } from '../../init/compose.js'
 import { applyWrites, ownedFiles, planWrites, removeFiles } from '../../init/files.js';
 import { type StoredSettings } from '../../init/settings.js';
 import { readEnvSettings } from '../../init/stored.js';
-import { readMarker, sdkRoot } from '../../sdk/store.js';
+import { installRequest } from '../../sdk/install-request.js';
+import { gorootVersion, readMarker, sdkRoot } from '../../sdk/store.js';
 import { findProjectVersion } from '../../sdk/version-files.js';
 import { chooseRequest, isGorootSetting } from '../../sdk/version-request.js';
 import { hostTarget, isForeign, parseTarget } from '../../targets/index.js';
@@ -76,7 +77,7 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const goValue = opts.go ?? (previous.goroot && existsSync(previous.goroot) ? previous.goroot : undefined) ?? config.get<string | undefined>('go');
   if (goValue && isGorootSetting(goValue)) {
     goroot = checkGoroot(goValue);
-    version = readFileSync(join(goroot, 'VERSION'), 'utf8').split('\n')[0]?.trim() || null;
+    version = gorootVersion(goroot);
   } else {
     const choice = chooseRequest(goValue, { value: undefined, source: '' }, () => findProjectVersion(cwd));
     const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
@@ -86,10 +87,12 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
       version = exact ?? null;
       output.info(`would install ${exact ?? 'the chosen Go'} (${choice.why}) with gocross install`);
     } else {
-      const [{ planInstall }, { installPlan }] = await Promise.all([import('../../sdk/plan.js'), import('../../sdk/install.js')]);
-      const plan = await planInstall({ request: choice.request, mirrors: config.get<string[]>('mirror'), platform: { goos: host.goos, goarch: host.goarch } });
-      output.info(`installing ${plan.version} (${choice.why})`);
-      version = (await installPlan(plan, home)).version;
+      const installed = await installRequest(choice.request, {
+        home,
+        mirrors: config.get<string[]>('mirror'),
+        onPlanned: (planned) => output.info(`installing ${planned} (${choice.why})`),
+      });
+      version = installed.version;
     }
     goroot = sdkRoot(home, version ?? 'go');
   }

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { splitList } from '../../config/coerce.js';
 import { checkError, usageError } from '../../errors.js';
 import { type CheckedRecipe, checkRecipeDir, findRecipeDirs } from '../../recipe/check.js';
 import { sha256OfFile, sha256OfUrl } from '../../recipe/checksum.js';
@@ -14,7 +15,8 @@ import { checkPlanInputs, DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type R
 import { renderRecipe } from '../../recipe/render.js';
 import { scanModule } from '../../recipe/scan.js';
 import { versionFromTag } from '../../recipe/version.js';
-import { applyRecipeWrites, planRecipeWrites } from '../../recipe/write.js';
+import { applyWrites } from '../../io/owned-files.js';
+import { planRecipeWrites } from '../../recipe/write.js';
 import type { Output } from '../output.js';
 import type { CommandContext } from '../registry.js';
 
@@ -37,7 +39,6 @@ const FORMATS: RecipeFormat[] = ['meta', 'v1', 'both'];
 const SOURCES = ['url', 'path', 'git'] as const;
 type SourceKind = (typeof SOURCES)[number];
 
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const isRemote = (url: string): boolean => /^(https?|ftp):\/\//i.test(url);
 
 function printFindings(checked: CheckedRecipe, output: Output, cwd: string): void {
@@ -144,8 +145,8 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
     version,
     cgo: opts.cgo,
     format,
-    platforms: opts.platforms ? list(opts.platforms) : DEFAULT_PLATFORMS,
-    maintainers: list(opts.maintainer),
+    platforms: opts.platforms ? splitList(opts.platforms) : DEFAULT_PLATFORMS,
+    maintainers: splitList(opts.maintainer ?? ''),
   };
   // Bad input fails before the download.
   checkPlanInputs(info, choices);
@@ -168,7 +169,7 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
   }
 
   const writes = planRecipeWrites(outDir, files, opts.force === true, opts.dryRun === true);
-  await applyRecipeWrites(writes, opts.dryRun === true);
+  if (!opts.dryRun) await applyWrites(writes);
   for (const warning of plan.warnings) output.warn(warning);
   if (source.kind === 'url' && source.url.startsWith('file:')) {
     output.warn('the source is a file:// URL, fine for local builds; conda-forge needs the public tarball URL (pass --url with it)');
@@ -188,7 +189,7 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
       license: { spdx: plan.license.spdx, family: plan.license.family, file: plan.license.file },
       binaries: plan.mains.map((m) => ({ name: m.binary, package: m.package })),
       platforms: plan.platforms,
-      files: writes.map((w) => ({ path: w.path, action: w.action, ...(opts.dryRun ? { content: w.file.content } : {}) })),
+      files: writes.map((w) => ({ path: w.file.path, action: w.action, ...(opts.dryRun ? { content: w.file.content } : {}) })),
       warnings: plan.warnings,
       findings,
     });
@@ -196,11 +197,11 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
   }
   if (opts.dryRun) {
     for (const w of writes) {
-      output.line(`--- ${w.path} (would be ${w.action}${w.action === 'updated' && !opts.force ? '; needs --force' : ''})`);
+      output.line(`--- ${w.file.path} (would be ${w.action}${w.action === 'updated' && !opts.force ? '; needs --force' : ''})`);
       output.line(w.file.content.replace(/\n$/, ''));
     }
   } else {
-    for (const w of writes) output.line(`${w.action}: ${w.path}`);
+    for (const w of writes) output.line(`${w.action}: ${w.file.path}`);
   }
   output.info(`${plan.name} ${plan.version}: ${plan.mains.map((m) => m.binary).join(', ')}; cgo ${plan.cgo ? 'on' : 'off'} (${plan.cgoReason}); license ${plan.license.spdx}`);
   return 0;
