@@ -86,5 +86,5 @@ export function renderMeta(text: string, subdir: string, env: Record<string, str
 }
 
 /** nunjucks prefixes "(unknown path)" and stacks; keep the part a person needs. */
-const cleanJinjaMessage = (message: string): string =>
+export const cleanJinjaMessage = (message: string): string =>
   message.replace(/^\(unknown path\)\s*/, '').replace(/\s+/g, ' ').trim();

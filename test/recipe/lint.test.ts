@@ -168,6 +168,7 @@ describe('the v1 recipe.yaml linter', () => {
     ['source.sha256-invalid', (t: string) => t.replace(/sha256: .*/, 'sha256: XXXX'), 'XXXX'],
     ['go.compiler', (t: string) => t.replace("${{ compiler('go-cgo') }}", 'go'), 'no Go compiler'],
     ['go-licenses.requirement', (t: string) => t.replace('    - go-licenses\n', ''), 'go-licenses'],
+    ['go.cgo-c-compiler', (t: string) => t.replace("    - ${{ stdlib('c') }}\n", ''), "without stdlib('c')"],
     ['license.file-not-found', (t: string) => t.replace('    - LICENSE\n', '    - NOTICE\n'), 'NOTICE'],
     ['test.binary-untested', (t: string) => t.replace(/  - script:\n.*\n.*\n/, ''), 'hello'],
     ['yaml.invalid', (t: string) => `${t}\n  bad: [`, 'YAML'],
