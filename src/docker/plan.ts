@@ -5,11 +5,12 @@
 import { splitList } from '../config/coerce.js';
 import { usageError } from '../errors.js';
 import { detectLicense } from '../gomodule/license.js';
+import { sourceUrl } from '../gomodule/repository.js';
 import { commandName } from '../gomodule/text.js';
+import { parseGoVersion } from '../sdk/go-version.js';
 import { debianPackageTriple, parseTarget } from '../targets/index.js';
 import { CHECKED_ARCHES } from './check-script.js';
 import type { ProjectFacts } from './facts.js';
-import { sourceUrl } from './source.js';
 
 export const BASES = ['distroless', 'scratch', 'debian', 'conda'] as const;
 export type Base = (typeof BASES)[number];
@@ -132,11 +133,11 @@ export function parsePlatforms(list: string | undefined, cgo: boolean, base: Bas
 
 /** `1.19`, `go1.22.3`, `1.23rc1` → the golang image tag part; anything else is a usage error. */
 export function goImageTag(version: string, source: string): string {
-  const bare = version.replace(/^go/, '');
-  if (!/^\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/.test(bare)) {
+  const parsed = parseGoVersion(version);
+  if (!parsed) {
     throw usageError('dockerfile.go-version', `${source} asks for Go "${version}", which is not a Go version.`, { hint: 'pass --go 1.23 or --go 1.23.4' });
   }
-  return bare;
+  return parsed.name.replace(/^go/, '');
 }
 
 /** `./cmd/tool` → tool; `.` → the module's command name, as go build names them (skipping a `/vN` major suffix). */

@@ -1,4 +1,5 @@
 /** The GitHub or GitLab project behind a module path, and its release tarballs (pure). */
+import { repositoryOf } from '../gomodule/repository.js';
 
 export interface Forge {
   kind: 'github' | 'gitlab';
@@ -8,20 +9,11 @@ export interface Forge {
   repo: string;
 }
 
-/** The GitHub or GitLab project a module path names, or null for other hosts. */
+/** The GitHub or GitLab project a module path names (the hosts whose tarball URLs are known), or null. */
 export function forgeOf(modulePath: string): Forge | null {
-  const parts = modulePath.split('/').filter(Boolean);
-  const host = parts[0];
-  // A major-version suffix is part of the import path, not of the repository.
-  const rest = parts.slice(1);
-  if (rest.length > 0 && /^v[2-9]\d*$/.test(rest[rest.length - 1] as string)) rest.pop();
-  if (host === 'github.com' && rest.length >= 2) {
-    const [owner, repo] = rest as [string, string];
-    return { kind: 'github', home: `https://github.com/${owner}/${repo}`, repo };
-  }
-  if (host === 'gitlab.com' && rest.length >= 2) {
-    return { kind: 'gitlab', home: `https://gitlab.com/${rest.join('/')}`, repo: rest[rest.length - 1] as string };
-  }
+  const repository = repositoryOf(modulePath);
+  if (repository?.host === 'github.com') return { kind: 'github', home: repository.home, repo: repository.repo };
+  if (repository?.host === 'gitlab.com') return { kind: 'gitlab', home: repository.home, repo: repository.repo };
   return null;
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectFacts } from '../../src/docker/facts.js';
 import { binaryName, type DockerRequest, goImageTag, licenseLabel, planDockerfile } from '../../src/docker/plan.js';
 import { dockerQuote, hclQuote, renderBake, renderDockerfile, renderDockerignore, renderFiles } from '../../src/docker/render.js';
-import { httpsFromModule, httpsFromRemote, sourceUrl } from '../../src/docker/source.js';
+import { httpsFromRemote, repositoryOf, sourceUrl } from '../../src/gomodule/repository.js';
 import { thrown } from '../helpers/errors.js';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
@@ -219,8 +219,8 @@ describe('labels', () => {
     expect(httpsFromRemote('ssh://git@gitlab.com:2222/group/sub/proj.git')).toBe('https://gitlab.com/group/sub/proj');
     expect(httpsFromRemote('https://token@github.com/example/hello.git')).toBe('https://github.com/example/hello');
     expect(httpsFromRemote('/local/path')).toBeUndefined();
-    expect(httpsFromModule('github.com/example/hello/v2')).toBe('https://github.com/example/hello');
-    expect(httpsFromModule('example.com/hello')).toBeUndefined();
+    expect(repositoryOf('github.com/example/hello/v2')?.home).toBe('https://github.com/example/hello');
+    expect(repositoryOf('example.com/hello')).toBeNull();
     expect(sourceUrl('example.com/hello', 'https://git.example.com/team/hello.git')).toBe('https://git.example.com/team/hello');
   });
 });
