@@ -133,10 +133,10 @@ export function installedBinaries(script: string): string[] {
   return [...names];
 }
 
-export const savesLicenses = (script: string): boolean => /\bgo-licenses(?:\.exe)?\s+save\b[^\n]*--save_path/.test(script);
+const savesLicenses = (script: string): boolean => /\bgo-licenses(?:\.exe)?\s+save\b[^\n]*--save_path/.test(script);
 /** The directories go-licenses saves into, by last path element (scripts often `cd` first: ../library_licenses). */
-export const savePaths = (script: string): string[] => [...script.matchAll(/--save_path[=\s]+["']?([^\s"']+)/g)].map((m) => lastElement(m[1] as string));
-export const lastElement = (path: string): string => path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? path;
+const savePaths = (script: string): string[] => [...script.matchAll(/--save_path[=\s]+["']?([^\s"']+)/g)].map((m) => lastElement(m[1] as string));
+const lastElement = (path: string): string => path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? path;
 
 /**
  * One subdir's recipe as the Go conventions see it, whatever its format: meta.yaml and

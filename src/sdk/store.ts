@@ -53,7 +53,6 @@ export function readMarker(root: string): MarkerData | undefined {
   }
 }
 
-export const isInstalled = (home: string, version: string): boolean => readMarker(sdkRoot(home, version)) !== undefined;
 
 export async function writeMarker(root: string, data: MarkerData): Promise<void> {
   await writeFile(join(root, MARKER), `${JSON.stringify(data, null, 2)}\n`);
