@@ -30,7 +30,7 @@ function globalOptions(program: Command | undefined): GlobalOptions {
   return { json: opts.json === true, quiet: opts.quiet === true, verbose: opts.verbose === true, color: opts.color !== false };
 }
 
-function addCommand(program: Command, spec: CommandSpec, state: { exitCode: number }): void {
+function addCommand(program: Command, spec: CommandSpec, state: { exitCode: number }, argv: readonly string[]): void {
   const command = program.command(spec.name).summary(spec.summary).description(spec.summary);
   for (const arg of spec.args ?? []) command.argument(arg);
   for (const option of spec.options) {
@@ -41,12 +41,14 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: numb
   if (spec.examples.length > 0) {
     command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   }
+  const dashes = argv.indexOf('--', 2);
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
     const global = globalOptions(program);
     const module = await spec.load();
     state.exitCode = await module.run({
       args: self.args,
+      afterDashes: dashes < 0 ? undefined : argv.slice(dashes + 1),
       options: self.opts(),
       global,
       output: new Output(global),
@@ -82,7 +84,7 @@ export function buildProgram(state: { exitCode: number }, argv: readonly string[
     '\nExit codes: 0 ok, 1 problems found, 2 usage, 3 environment, 130 interrupted.\n' +
       'Run `gocross <command> --help` for a command\'s options and examples.\n',
   );
-  for (const spec of COMMANDS) addCommand(program, spec, state);
+  for (const spec of COMMANDS) addCommand(program, spec, state, argv);
   return program;
 }
 

@@ -6,7 +6,10 @@
 import type { Output, GlobalOptions } from './output.js';
 
 export interface CommandContext {
+  /** Every operand, those after a `--` included (commander's way). */
   args: string[];
+  /** The words after a `--` on the command line, for a command that gives them a meaning. */
+  afterDashes: string[] | undefined;
   options: Record<string, unknown>;
   global: GlobalOptions;
   output: Output;

@@ -37,15 +37,10 @@ interface BuildOptions {
   force?: boolean;
 }
 
-/**
- * Commander hands over every operand, those after `--` included; the ones after `--` are the
- * smoke run's arguments, so they are told apart by their position in the real command line.
- */
-function splitOperands(args: string[], argv: readonly string[]): { patterns: string[]; smokeArgs: string[] | undefined } {
-  const dashes = argv.indexOf('--', 2);
-  if (dashes < 0) return { patterns: args, smokeArgs: undefined };
-  const after = argv.slice(dashes + 1);
-  return { patterns: args.slice(0, Math.max(0, args.length - after.length)), smokeArgs: after };
+/** The operands before `--` are packages; the words after it are the smoke run's arguments. */
+function splitOperands(args: string[], afterDashes: string[] | undefined): { patterns: string[]; smokeArgs: string[] | undefined } {
+  if (afterDashes === undefined) return { patterns: args, smokeArgs: undefined };
+  return { patterns: args.slice(0, Math.max(0, args.length - afterDashes.length)), smokeArgs: afterDashes };
 }
 
 /** A GOROOT chosen or installed, checked to hold a go binary. */
@@ -118,9 +113,9 @@ async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concur
   return results.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
 }
 
-export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
+export async function run({ args, afterDashes, options, output, cwd, env, global }: CommandContext): Promise<number> {
   const opts = options as BuildOptions;
-  const { patterns, smokeArgs } = splitOperands(args, process.argv);
+  const { patterns, smokeArgs } = splitOperands(args, afterDashes);
   if (smokeArgs !== undefined && !opts.smoke) {
     throw usageError('build.smoke-args', `arguments after -- (${smokeArgs.join(' ')}) are for the smoke run, but --smoke is not given.`, { hint: 'add --smoke, e.g. gocross build --smoke -- --version' });
   }
