@@ -2,10 +2,10 @@
  * The facts a build is planned from, read from the file system and PATH: the main packages, the
  * module and whether it is in a VCS checkout, and what decides the Go (see go-choice.ts).
  */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { usageError } from '../errors.js';
-import { findModuleRoot, packageOf, readText as read } from '../gomodule/read.js';
+import { findModuleRoot, packageDirs, packageOf, readText as read } from '../gomodule/read.js';
 import { commandName, parseGoMod } from '../gomodule/text.js';
 import { readEnvSettings } from '../init/stored.js';
 import { findExecutable, run } from '../io/process.js';
@@ -26,23 +26,8 @@ export function findModule(from: string): ModuleInfo {
   return { root, path: parseGoMod(read(join(root, 'go.mod')) ?? '').module };
 }
 
-const SKIPPED_DIRS = new Set(['testdata', 'vendor', 'node_modules']);
-
-/** Directories under `dir` holding a main package, as `./...` matches them (nested modules excluded). */
-function walkMains(dir: string, top: boolean): string[] {
-  if (!top && existsSync(join(dir, 'go.mod'))) return [];
-  const found = packageOf(dir) === 'main' ? [dir] : [];
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && !SKIPPED_DIRS.has(e.name))
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    // Unreadable: nothing under it.
-  }
-  return [...found, ...entries.flatMap((name) => walkMains(join(dir, name), false))];
-}
+/** Directories from `dir` down holding a main package, as `./...` matches them. */
+const walkMains = (dir: string): string[] => packageDirs(dir).filter((d) => packageOf(d) === 'main');
 
 const isLocal = (pattern: string): boolean => pattern === '.' || pattern === '..' || pattern.startsWith('./') || pattern.startsWith('../') || isAbsolute(pattern);
 
@@ -60,7 +45,7 @@ function localPackage(dir: string, module: ModuleInfo): MainPackage {
 export function findMainPackages(cwd: string, patterns: readonly string[], module: ModuleInfo): MainPackage[] {
   if (patterns.length === 0) {
     if (packageOf(cwd) === 'main') return [localPackage(cwd, module)];
-    const commands = walkMains(join(cwd, 'cmd'), true);
+    const commands = walkMains(join(cwd, 'cmd'));
     if (commands.length > 0) return commands.map((dir) => localPackage(dir, module));
     throw usageError('build.no-main', `${cwd} holds no main package, and neither does any directory under cmd/.`, {
       hint: 'name the main package to build, e.g. gocross build ./cmd/tool, or run it in the module with package main',
@@ -74,7 +59,7 @@ export function findMainPackages(cwd: string, patterns: readonly string[], modul
     }
     if (pattern.endsWith('/...')) {
       const base = resolve(cwd, pattern.slice(0, -4));
-      const mains = walkMains(base, true);
+      const mains = walkMains(base);
       if (mains.length === 0) throw usageError('build.no-main', `${pattern} matches no main package.`, { hint: 'name a directory that holds package main' });
       packages.push(...mains.map((dir) => localPackage(dir, module)));
       continue;

@@ -32,6 +32,25 @@ export function goFiles(dir: string): string[] {
   }
 }
 
+const SKIPPED_DIRS = new Set(['testdata', 'vendor', 'node_modules']);
+
+/**
+ * The directories `./...` matches from `dir` down, itself first, in name order: not testdata,
+ * vendor, node_modules, hidden or `_` directories, nor nested modules (directories with a go.mod).
+ */
+export function packageDirs(dir: string): string[] {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !/^[._]/.test(e.name) && !SKIPPED_DIRS.has(e.name) && !existsSync(join(dir, e.name, 'go.mod')))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    // Unreadable: nothing under it.
+  }
+  return [dir, ...entries.flatMap((name) => packageDirs(join(dir, name)))];
+}
+
 /** The package a directory holds, from its non-test .go files that are not `//go:build ignore`. */
 export function packageOf(dir: string): string | undefined {
   for (const file of goFiles(dir)) {

@@ -3,25 +3,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { licenseFileName } from '../gomodule/license.js';
-import { commandDirs, goFiles, readText } from '../gomodule/read.js';
+import { commandDirs, goFiles, packageDirs, readText } from '../gomodule/read.js';
 import { goSourceFacts, parseGoMod } from '../gomodule/text.js';
 import { moduleBaseName, type MainPackage, type ModuleInfo } from './plan.js';
-
-/** Directories of the module's packages: not vendor/, testdata/, hidden or _ dirs, nor nested modules. */
-function packageDirs(root: string): string[] {
-  const dirs: string[] = [];
-  const walk = (dir: string): void => {
-    dirs.push(dir);
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || /^[._]/.test(entry.name) || entry.name === 'vendor' || entry.name === 'testdata') continue;
-      const child = join(dir, entry.name);
-      if (existsSync(join(child, 'go.mod'))) continue;
-      walk(child);
-    }
-  };
-  walk(root);
-  return dirs;
-}
 
 /** `"--version"`, `"-version"` or flag.Bool("version", …) in a package's source. */
 const VERSION_FLAG = /"-{0,2}version"/;

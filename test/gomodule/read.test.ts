@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandDirs, goFiles, packageOf } from '../../src/gomodule/read.js';
+import { commandDirs, findModuleRoot, goFiles, packageDirs, packageOf } from '../../src/gomodule/read.js';
 import { tempDir } from '../helpers/temp.js';
 
 const write = (dir: string, files: Record<string, string>): void => {
@@ -18,6 +18,24 @@ describe('reading packages', () => {
     expect(goFiles(dir)).toEqual([join(dir, 'gen.go'), join(dir, 'lib.go')]);
     expect(packageOf(dir)).toBe('lib');
     expect(packageOf(join(dir, 'missing'))).toBeUndefined();
+  });
+
+  it('walks the directories ./... matches: no testdata, vendor, hidden, _ or nested modules', () => {
+    const dir = tempDir('gocross-gomodule-walk-');
+    write(dir, {
+      'go.mod': 'module example.com/m\n',
+      'a/a.go': 'package a\n',
+      'a/b/b.go': 'package b\n',
+      'testdata/t.go': 'package t\n',
+      'vendor/v/v.go': 'package v\n',
+      '.hidden/h.go': 'package h\n',
+      '_skip/s.go': 'package s\n',
+      'nested/go.mod': 'module example.com/n\n',
+      'nested/n.go': 'package n\n',
+    });
+    expect(packageDirs(dir)).toEqual([dir, join(dir, 'a'), join(dir, 'a', 'b')]);
+    expect(findModuleRoot(join(dir, 'a', 'b'))).toBe(dir);
+    expect(findModuleRoot(join(dir, 'nested'))).toBe(join(dir, 'nested'));
   });
 
   it('lists the root and cmd/* directories holding package main', () => {
