@@ -95,6 +95,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--no-cgo', description: 'disable cgo' },
       { flags: '--cc <cc>', description: 'the C compiler for cgo' },
       { flags: '--modcache <where>', description: 'module cache: shared or env', default: undefined },
+      { flags: '--goflags <flags>', description: 'GOFLAGS for the env, whatever other hooks set ("" for none; auto: keep theirs less what breaks the target)' },
       { flags: '--dry-run', description: 'print what would be written' },
       { flags: '--force', description: 'overwrite files gocross did not write' },
       { flags: '--remove', description: "remove gocross's hooks from the env" },

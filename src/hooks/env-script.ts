@@ -1,20 +1,6 @@
 /** `gocross env`: a target's variables as code for one shell, to switch targets in one session. */
 import { usageError } from '../errors.js';
-import type { TargetInfo } from '../targets/index.js';
 import { QUOTE, SHELLS, type Shell } from './render.js';
-
-/** The variables a target decides; null means "unset it". */
-export function targetVariables(target: TargetInfo, cgo: boolean, goroot: string | undefined): Record<string, string | null> {
-  return {
-    ...(goroot ? { GOROOT: goroot } : {}),
-    GOOS: target.goos,
-    GOARCH: target.goarch,
-    GOARM: target.goarm,
-    GOAMD64: target.goamd64,
-    CGO_ENABLED: cgo ? '1' : '0',
-    GOTOOLCHAIN: 'local',
-  };
-}
 
 const LINES: Record<Shell, { set: (n: string, v: string) => string; unset: (n: string) => string }> = {
   sh: { set: (n, v) => `export ${n}=${QUOTE.sh(v)}`, unset: (n) => `unset ${n}` },

@@ -1,8 +1,8 @@
 /** Every file `init` writes into an env, from its settings. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EnvSettings, execWrapperDir, execWrapperName, planHooks } from '../hooks/plan.js';
-import { hookFileName, renderHook, SHELLS } from '../hooks/render.js';
+import { type EnvSettings, execWrapperDir, execWrapperName, pathEntriesFile, planHooks } from '../hooks/plan.js';
+import { HOOK_ROLES, hookDirKind, hookFileName, MARKER, renderHook, SHELLS } from '../hooks/render.js';
 import type { PlannedFile } from './files.js';
 import { renderSettings, type StoredSettings } from './settings.js';
 import { settingsPath } from './stored.js';
@@ -26,15 +26,19 @@ export function renderExecWrapper(env: EnvSettings, sysroot: string | null): str
     .replaceAll('@QEMU_ARGS@', args);
 }
 
-export function composeFiles(prefix: string, env: EnvSettings, stored: StoredSettings, foreign: boolean, sysroot: string | null): PlannedFile[] {
-  const plan = planHooks(env, prefix, foreign);
+export function composeFiles(prefix: string, env: EnvSettings, stored: StoredSettings, sysroot: string | null): PlannedFile[] {
+  const plan = planHooks(env, prefix);
   const files: PlannedFile[] = [];
   for (const shell of SHELLS) {
-    files.push({ path: join(activateDir(prefix), hookFileName('activate', shell)), content: renderHook('activate', shell, plan) });
-    files.push({ path: join(deactivateDir(prefix), hookFileName('deactivate', shell)), content: renderHook('deactivate', shell, plan) });
+    for (const role of HOOK_ROLES) {
+      const dir = hookDirKind(role) === 'activate' ? activateDir(prefix) : deactivateDir(prefix);
+      files.push({ path: join(dir, hookFileName(role, shell)), content: renderHook(role, shell, plan) });
+    }
   }
+  // Read by the hooks of the next env when conda switches away from this one.
+  files.push({ path: pathEntriesFile(prefix), content: [`# ${MARKER}: the PATH entries this env's hooks add, one a line.`, ...plan.path, ''].join('\n') });
   // The wrapper only exists for Linux targets qemu-user can run.
-  if (foreign && env.target.qemu) {
+  if (env.foreign && env.target.qemu) {
     files.push({ path: join(execWrapperDir(prefix), execWrapperName(env.target)), content: renderExecWrapper(env, sysroot), mode: 0o755 });
   }
   files.push({ path: settingsPath(prefix), content: renderSettings(stored) });

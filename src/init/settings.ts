@@ -10,6 +10,8 @@ export interface StoredSettings {
   cc: string | null;
   cxx: string | null;
   modcache: 'shared' | 'env';
+  /** `init --goflags`: GOFLAGS exactly this; null keeps what is there, less what breaks the target. */
+  goflags: string | null;
 }
 
 export function parseSettings(text: string): Partial<StoredSettings> {
@@ -23,6 +25,8 @@ export function parseSettings(text: string): Partial<StoredSettings> {
     cc: str('cc') ?? null,
     cxx: str('cxx') ?? null,
     modcache: str('modcache') === 'env' ? 'env' : 'shared',
+    // An explicit empty GOFLAGS is a setting too: the key is there with "".
+    goflags: typeof raw.goflags === 'string' ? raw.goflags : null,
   };
 }
 
@@ -39,6 +43,7 @@ export function renderSettings(settings: StoredSettings): string {
     `cc = ${q(settings.cc)}`,
     `cxx = ${q(settings.cxx)}`,
     `modcache = ${settings.modcache}`,
+    ...(settings.goflags === null ? [] : [`goflags = ${q(settings.goflags)}`]),
     '',
   ].join('\n');
 }

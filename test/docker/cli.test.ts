@@ -103,7 +103,7 @@ describe('gocross dockerfile', () => {
     const prefix = join(root, 'env-with-go');
     mkdirSync(join(prefix, 'conda-meta'), { recursive: true });
     mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
-    writeFileSync(settingsPath(prefix), renderSettings({ goroot: '/sdk/go1.22.5', version: 'go1.22.5', target: 'linux/arm64', cgo: false, cc: null, cxx: null, modcache: 'shared' }));
+    writeFileSync(settingsPath(prefix), renderSettings({ goroot: '/sdk/go1.22.5', version: 'go1.22.5', target: 'linux/arm64', cgo: false, cc: null, cxx: null, modcache: 'shared', goflags: null }));
     const image = async (extra: string[], more: Record<string, string | undefined> = {}) => {
       const result = await gocross(['dockerfile', '--json', '--dry-run', ...extra], { cwd: dir, env: { ...env, ...more } });
       expect(result.exitCode, result.stderr).toBe(0);

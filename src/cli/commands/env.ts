@@ -1,6 +1,7 @@
 /** `gocross env [--target T] [--shell S]`: a target's variables as code to eval. */
 import { loadConfig } from '../../config/load.js';
-import { envFormat, renderEnvScript, targetVariables } from '../../hooks/env-script.js';
+import { envFormat, renderEnvScript } from '../../hooks/env-script.js';
+import { targetVariables } from '../../hooks/plan.js';
 import { readEnvSettings } from '../../init/stored.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
 import type { CommandContext } from '../registry.js';

@@ -5,7 +5,9 @@ import { loadConfig } from '../../config/load.js';
 import { findCrossCompilers, installCommands } from '../../conda/compilers.js';
 import { locateEnv } from '../../conda/env.js';
 import { environmentError, usageError } from '../../errors.js';
-import { envGocrossDir, execWrapperDir } from '../../hooks/plan.js';
+import { readEnvRecords } from '../../conda/meta.js';
+import { overridesOf } from '../../hooks/overrides.js';
+import { envGocrossDir, type EnvSettings, execWrapperDir, planHooks } from '../../hooks/plan.js';
 import { activateDir, composeFiles, deactivateDir } from '../../init/compose.js';
 import { applyWrites, ownedFiles, planWrites, removeFiles } from '../../init/files.js';
 import { type StoredSettings } from '../../init/settings.js';
@@ -25,10 +27,21 @@ interface InitOptions {
   cgo?: boolean;
   cc?: string;
   modcache?: string;
+  goflags?: string;
   dryRun?: boolean;
   force?: boolean;
   remove?: boolean;
 }
+
+/** The env is in force in this shell: the active one, or one stacked under it. */
+function isActive(prefix: string, env: NodeJS.ProcessEnv): boolean {
+  const active = Object.entries(env)
+    .filter(([name, value]) => (name === 'CONDA_PREFIX' || /^CONDA_PREFIX_\d+$/.test(name)) && value)
+    .map(([, value]) => resolve(value as string));
+  return active.includes(resolve(prefix));
+}
+
+const shellWord = (value: string): string => (/^[\w./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
 
 /** A GOROOT to adopt must be a whole Go installation. */
 function checkGoroot(path: string): string {
@@ -50,10 +63,23 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const dirs = [activateDir(prefix), deactivateDir(prefix), execWrapperDir(prefix)];
 
   if (opts.remove) {
-    const ours = [...(await ownedFiles(dirs)), ...(existsSync(envGocrossDir(prefix)) ? [envGocrossDir(prefix)] : [])];
-    if (!opts.dryRun) await removeFiles(ours);
-    if (global.json) output.json({ prefix, removed: ours, dryRun: opts.dryRun === true });
-    else for (const path of ours) output.line(`${opts.dryRun ? 'would remove' : 'removed'} ${path}`);
+    const owned = [...(await ownedFiles(dirs)), ...(existsSync(envGocrossDir(prefix)) ? [envGocrossDir(prefix)] : [])];
+    // In an env that is active now, the next `conda deactivate` needs the deactivate hooks to
+    // give the shell back its GOROOT, PATH and Go variables: they stay until then.
+    const active = isActive(prefix, env);
+    const kept = active ? owned.filter((path) => path.startsWith(deactivateDir(prefix))) : [];
+    const removed = owned.filter((path) => !kept.includes(path));
+    if (!opts.dryRun) await removeFiles(removed);
+    if (global.json) output.json({ prefix, removed, kept, dryRun: opts.dryRun === true });
+    else {
+      for (const path of removed) output.line(`${opts.dryRun ? 'would remove' : 'removed'} ${path}`);
+      for (const path of kept) output.line(`${opts.dryRun ? 'would keep' : 'kept'} ${path}`);
+      if (kept.length > 0) {
+        output.info(
+          `the env is active: its deactivate hooks stay so that \`conda deactivate\` restores GOROOT, PATH and the Go variables; after deactivating, run \`gocross init --remove --prefix ${shellWord(prefix)}\` again to remove them`,
+        );
+      }
+    }
     return 0;
   }
 
@@ -69,6 +95,8 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const foreign = isForeign(target, host);
   const cgo = opts.cgo ?? (previous.cgo || config.get<boolean>('cgo'));
   const modcache = (opts.modcache ?? previous.modcache ?? 'shared') as 'shared' | 'env';
+  // --goflags auto goes back to keeping the env's GOFLAGS less what breaks the target.
+  const goflags = opts.goflags === 'auto' ? null : opts.goflags ?? previous.goflags ?? null;
   if (modcache !== 'shared' && modcache !== 'env') throw usageError('init.modcache', `--modcache ${modcache} is not shared or env.`, { hint: 'use --modcache shared (one cache for all envs) or env' });
 
   // The SDK: a GOROOT to adopt, or a version to install into the shared store.
@@ -114,18 +142,41 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
     sysroot = chosen?.sysroot ?? null;
   }
 
-  const stored: StoredSettings = { goroot, version, target: target.target, cgo, cc: cgo ? cc : null, cxx: cgo ? cxx : null, modcache };
-  const files = composeFiles(prefix, { goroot, target, cgo, cc: cc ?? undefined, cxx: cxx ?? undefined, modcache, home }, stored, foreign, sysroot);
+  const stored: StoredSettings = { goroot, version, target: target.target, cgo, cc: cgo ? cc : null, cxx: cgo ? cxx : null, modcache, goflags };
+  const settings: EnvSettings = { goroot, target, foreign, cgo, cc: cc ?? undefined, cxx: cxx ?? undefined, modcache, home, goflags };
+  const files = composeFiles(prefix, settings, stored, sysroot);
   const writes = planWrites(files, opts.force === true);
-  if (!opts.dryRun) await applyWrites(writes);
+  // What an earlier init wrote for another target (its exec wrapper) goes.
+  const planned = new Set(files.map((f) => f.path));
+  const stale = (await ownedFiles([execWrapperDir(prefix)])).filter((path) => !planned.has(path));
+  if (!opts.dryRun) {
+    await applyWrites(writes);
+    await removeFiles(stale);
+  }
+  const overrides = overridesOf(readEnvRecords(prefix), planHooks(settings, prefix), target);
 
   if (global.json) {
-    output.json({ prefix, goroot, version, target: target.target, cgo, dryRun: opts.dryRun === true, files: writes.map((w) => ({ path: w.file.path, action: w.action })) });
+    output.json({
+      prefix,
+      goroot,
+      version,
+      target: target.target,
+      cgo,
+      dryRun: opts.dryRun === true,
+      files: [...writes.map((w) => ({ path: w.file.path, action: w.action })), ...stale.map((path) => ({ path, action: 'removed' }))],
+      overrides,
+    });
     return 0;
   }
   for (const { file, action } of writes) {
     output.line(`${opts.dryRun ? `would be ${action}` : action}: ${file.path}`);
     if (opts.dryRun && action !== 'unchanged' && global.verbose) output.line(file.content);
+  }
+  for (const path of stale) output.line(`${opts.dryRun ? 'would be removed' : 'removed'}: ${path}`);
+  for (const o of overrides) {
+    if (o.action === 'filtered') output.info(`GOFLAGS from ${o.source} ("${o.value}"): drops ${o.why}`);
+    else if (o.action === 'overridden') output.info(`${o.variable}=${o.value} from ${o.source} is overridden: ${o.why}`);
+    else if (o.action === 'wins') output.warn(`${o.variable}=${o.value} from ${o.source} wins over gocross: ${o.why}`);
   }
   output.info(`env ${prefix}: Go ${version ?? goroot} for ${target.target}, cgo ${cgo ? 'on' : 'off'}; reactivate the env to apply`);
   if (condaEnv.kind === 'pixi') {

@@ -1,143 +1,104 @@
 # gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
-# Activates Go for this env (csh/tcsh). Every variable it touches is saved first ("unset" apart
-# from "empty"), keyed by CONDA_SHLVL, so the deactivate hook restores it exactly.
-set _gocross_level = 0
-# csh substitutes a whole line before testing it, so the test needs a block of its own.
-if ( $?CONDA_SHLVL ) then
-  set _gocross_level = "$CONDA_SHLVL"
-endif
+# Runs after the packages' activate scripts (conda-forge's Go hooks are …-z61-…), so what this
+# env's target needs wins: GOROOT and its bin first on PATH, GOOS/GOARCH, CGO_ENABLED, GOFLAGS
+# without the flags that break the target. activate-a00-gocross.csh saved everything before.
+# csh has no functions: each step is written out (PATH is csh's `path` array).
 
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOROOT"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOROOT ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOROOT = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOROOT = "'$GOROOT:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOROOT = 0"
+set _gocross_file = ""
+if ( $?CONDA_SHLVL ) then
+  if ( "$CONDA_SHLVL" =~ [1-9]* ) then
+    @ _gocross_below = $CONDA_SHLVL - 1
+    if ( $_gocross_below >= 1 && "`printenv CONDA_STACKED_$CONDA_SHLVL`" == "" ) then
+      set _gocross_file = "`printenv CONDA_PREFIX_$_gocross_below`/etc/gocross/path-entries"
+    endif
   endif
+endif
+if ( "$_gocross_file" != "" && -f "$_gocross_file" ) then
+  foreach _gocross_e ( "`cat $_gocross_file:q`" )
+    if ( "$_gocross_e" =~ "#"* ) continue
+    if ( $?CONDA_PREFIX ) then
+      set _gocross_new = ( )
+      set _gocross_before = 1
+      foreach _gocross_p ( $path:q )
+        if ( "$_gocross_p" == "$CONDA_PREFIX/bin" ) set _gocross_before = 0
+        if ( $_gocross_before == 0 || "$_gocross_p" != "$_gocross_e" ) set _gocross_new = ( $_gocross_new:q "$_gocross_p" )
+      end
+      if ( $_gocross_before == 0 ) set path = ( $_gocross_new:q )
+    endif
+  end
+endif
+set _gocross_e = '/home/u/.local/share/gocross/sdk/go1.23.4/bin'
+if ( $?CONDA_PREFIX ) then
+  set _gocross_new = ( )
+  set _gocross_before = 1
+  foreach _gocross_p ( $path:q )
+    if ( "$_gocross_p" == "$CONDA_PREFIX/bin" ) set _gocross_before = 0
+    if ( $_gocross_before == 0 || "$_gocross_p" != "$_gocross_e" ) set _gocross_new = ( $_gocross_new:q "$_gocross_p" )
+  end
+  if ( $_gocross_before == 0 ) set path = ( $_gocross_new:q )
+endif
+set _gocross_e = '/opt/conda/envs/tools/etc/gocross/bin'
+if ( $?CONDA_PREFIX ) then
+  set _gocross_new = ( )
+  set _gocross_before = 1
+  foreach _gocross_p ( $path:q )
+    if ( "$_gocross_p" == "$CONDA_PREFIX/bin" ) set _gocross_before = 0
+    if ( $_gocross_before == 0 || "$_gocross_p" != "$_gocross_e" ) set _gocross_new = ( $_gocross_new:q "$_gocross_p" )
+  end
+  if ( $_gocross_before == 0 ) set path = ( $_gocross_new:q )
 endif
 setenv GOROOT '/home/u/.local/share/gocross/sdk/go1.23.4'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOBIN"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOBIN ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOBIN = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOBIN = "'$GOBIN:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOBIN = 0"
-  endif
-endif
-setenv GOBIN '/opt/conda/envs/tools/bin'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOPATH"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOPATH ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOPATH = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOPATH = "'$GOPATH:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOPATH = 0"
-  endif
-endif
 setenv GOPATH '/opt/conda/envs/tools/share/gocross/gopath'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOMODCACHE"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOMODCACHE ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOMODCACHE = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOMODCACHE = "'$GOMODCACHE:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOMODCACHE = 0"
-  endif
-endif
 setenv GOMODCACHE '/opt/conda/envs/tools/share/gocross/gopath/pkg/mod'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOFLAGS"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOFLAGS ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOFLAGS = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOFLAGS = "'$GOFLAGS:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOFLAGS = 0"
-  endif
-endif
-setenv GOFLAGS '-modcacherw'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOTOOLCHAIN"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOTOOLCHAIN ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOTOOLCHAIN = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOTOOLCHAIN = "'$GOTOOLCHAIN:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOTOOLCHAIN = 0"
-  endif
-endif
 setenv GOTOOLCHAIN 'local'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOOS"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOOS ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOOS = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOOS = "'$GOOS:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOOS = 0"
-  endif
-endif
 setenv GOOS 'linux'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOARCH"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOARCH ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOARCH = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOARCH = "'$GOARCH:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOARCH = 0"
-  endif
-endif
 setenv GOARCH 'arm'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOARM"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOARM ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOARM = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOARM = "'$GOARM:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOARM = 0"
-  endif
-endif
 setenv GOARM '7'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_CGO_ENABLED"
-if ( $_gocross_s == 0 ) then
-  if ( $?CGO_ENABLED ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_CGO_ENABLED = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_CGO_ENABLED = "'$CGO_ENABLED:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_CGO_ENABLED = 0"
-  endif
-endif
 setenv CGO_ENABLED '0'
-eval "set _gocross_s = "'$?'"_GOCROSS_SAVED_${_gocross_level}_GOAMD64"
-if ( $_gocross_s == 0 ) then
-  if ( $?GOAMD64 ) then
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOAMD64 = 1"
-    eval "set _GOCROSS_VALUE_${_gocross_level}_GOAMD64 = "'$GOAMD64:q'
-  else
-    eval "set _GOCROSS_SAVED_${_gocross_level}_GOAMD64 = 0"
+unsetenv GOBIN
+unsetenv GOAMD64
+if ( $?GOFLAGS ) then
+  set _gocross_new = ( )
+  set _gocross_changed = 0
+  foreach _gocross_w ( $GOFLAGS )
+    if ( "$_gocross_w" == '-buildmode=pie' ) then
+      set _gocross_changed = 1
+    else
+      set _gocross_new = ( $_gocross_new:q "$_gocross_w" )
+    endif
+  end
+  if ( $_gocross_changed == 1 ) then
+    if ( $#_gocross_new > 0 ) then
+      setenv GOFLAGS "$_gocross_new"
+    else
+      unsetenv GOFLAGS
+    endif
   endif
 endif
-unsetenv GOAMD64
-set _gocross_new = ( )
-set _gocross_done = 0
-foreach _gocross_p ( $path:q )
-  if ( $_gocross_done == 0 && "$_gocross_p" == '/opt/conda/envs/tools/etc/gocross/bin' ) then
-    set _gocross_done = 1
-  else
-    set _gocross_new = ( $_gocross_new:q "$_gocross_p" )
+if ( $?GOFLAGS ) then
+  set _gocross_new = ( )
+  set _gocross_changed = 0
+  foreach _gocross_w ( $GOFLAGS )
+    if ( "$_gocross_w" == '--buildmode=pie' ) then
+      set _gocross_changed = 1
+    else
+      set _gocross_new = ( $_gocross_new:q "$_gocross_w" )
+    endif
+  end
+  if ( $_gocross_changed == 1 ) then
+    if ( $#_gocross_new > 0 ) then
+      setenv GOFLAGS "$_gocross_new"
+    else
+      unsetenv GOFLAGS
+    endif
   endif
-end
-set path = ( $_gocross_new:q )
+endif
+if ( $?GOFLAGS ) then
+  if ( " $GOFLAGS " !~ *' -modcacherw '* ) setenv GOFLAGS "$GOFLAGS "'-modcacherw'
+else
+  setenv GOFLAGS '-modcacherw'
+endif
 set path = ( '/opt/conda/envs/tools/etc/gocross/bin' $path:q )
-set _gocross_new = ( )
-set _gocross_done = 0
-foreach _gocross_p ( $path:q )
-  if ( $_gocross_done == 0 && "$_gocross_p" == '/home/u/.local/share/gocross/sdk/go1.23.4/bin' ) then
-    set _gocross_done = 1
-  else
-    set _gocross_new = ( $_gocross_new:q "$_gocross_p" )
-  endif
-end
-set path = ( $_gocross_new:q )
 set path = ( '/home/u/.local/share/gocross/sdk/go1.23.4/bin' $path:q )
 
-unset _gocross_level _gocross_s _gocross_p _gocross_new _gocross_done
+unset _gocross_e _gocross_p _gocross_new _gocross_before _gocross_below _gocross_file _gocross_w _gocross_changed

@@ -1,63 +1,111 @@
 # gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
-# Activates Go for this env: GOROOT, PATH, GOOS/GOARCH, CGO_ENABLED and friends. Every variable it
-# touches is saved first ("unset" apart from "empty"), keyed by CONDA_SHLVL, so the deactivate
-# hook restores it exactly. POSIX sh (bash, zsh, dash); safe under `set -u`; sourcing it twice
-# changes nothing.
-_gocross_level="${CONDA_SHLVL:-0}"
-
-_gocross_save() {
-  if eval "[ -z \"\${_GOCROSS_SAVED_${_gocross_level}_$1+x}\" ]"; then
-    if eval "[ -n \"\${$1+x}\" ]"; then
-      eval "_GOCROSS_SAVED_${_gocross_level}_$1=1; _GOCROSS_VALUE_${_gocross_level}_$1=\"\${$1}\""
-    else
-      eval "_GOCROSS_SAVED_${_gocross_level}_$1=0"
-    fi
-  fi
-}
-
+# Runs after the packages' activate scripts (conda-forge's Go hooks are …-z61-…), so what this
+# env's target needs wins: GOROOT and its bin first on PATH, GOOS/GOARCH, CGO_ENABLED, GOFLAGS
+# without the flags that break the target. activate-a00-gocross.sh saved everything before.
+# POSIX sh (bash, zsh, dash); safe under `set -u`; sourcing it twice changes nothing.
 _gocross_set() {
-  _gocross_save "$1"
   eval "$1=\"\$2\""
   export "$1"
 }
 
 _gocross_clear() {
-  _gocross_save "$1"
   unset "$1"
 }
 
-_gocross_path_remove() {
-  case ":${PATH:-}:" in
-    *":$1:"*)
-      _gocross_path=":${PATH}:"
-      _gocross_path="${_gocross_path%%":$1:"*}:${_gocross_path#*":$1:"}"
-      _gocross_path="${_gocross_path#:}"
-      PATH="${_gocross_path%:}"
-      export PATH
-      unset _gocross_path
-      ;;
+# Takes every FLAG word out of GOFLAGS; an empty GOFLAGS is unset.
+_gocross_goflags_drop() {
+  _gocross_rest="${GOFLAGS:-}"
+  _gocross_new=''
+  _gocross_changed=0
+  while :; do
+    _gocross_rest="${_gocross_rest#"${_gocross_rest%%[! 	]*}"}"
+    [ -n "$_gocross_rest" ] || break
+    _gocross_word="${_gocross_rest%%[ 	]*}"
+    _gocross_rest="${_gocross_rest#"$_gocross_word"}"
+    if [ "$_gocross_word" = "$1" ]; then
+      _gocross_changed=1
+    else
+      _gocross_new="${_gocross_new:+$_gocross_new }$_gocross_word"
+    fi
+  done
+  if [ "$_gocross_changed" = 1 ]; then
+    if [ -n "$_gocross_new" ]; then GOFLAGS="$_gocross_new"; export GOFLAGS; else unset GOFLAGS; fi
+  fi
+  unset _gocross_rest _gocross_new _gocross_changed _gocross_word
+}
+
+# Appends FLAG to GOFLAGS unless it is there.
+_gocross_goflags_add() {
+  case " ${GOFLAGS:-} " in
+    *" $1 "*) ;;
+    *) GOFLAGS="${GOFLAGS:+$GOFLAGS }$1"; export GOFLAGS ;;
   esac
 }
 
+# Takes ENTRY out of the part of PATH before $CONDA_PREFIX/bin. Only hooks of this activation
+# put entries there, or conda itself: on reactivation and on a switch from another env, conda
+# runs the deactivate scripts and then exports a PATH it computed before they ran, which brings
+# back what they took out. An entry the shell had elsewhere on PATH is left alone.
+_gocross_forget() {
+  case ":${PATH:-}:" in
+    *":${CONDA_PREFIX:-}/bin:"*) ;;
+    *) return 0 ;;
+  esac
+  _gocross_p=":${PATH}:"
+  _gocross_tail="${_gocross_p#*":${CONDA_PREFIX}/bin:"}"
+  _gocross_head="${_gocross_p%%":${CONDA_PREFIX}/bin:"*}:"
+  while :; do
+    case "$_gocross_head" in
+      *":$1:"*) _gocross_head="${_gocross_head%%":$1:"*}:${_gocross_head#*":$1:"}" ;;
+      *) break ;;
+    esac
+  done
+  _gocross_tail="${_gocross_tail%:}"
+  PATH="${_gocross_head#:}${CONDA_PREFIX}/bin${_gocross_tail:+:$_gocross_tail}"
+  export PATH
+  unset _gocross_p _gocross_tail _gocross_head
+}
+
+# Without --stack, conda deactivated the env below this level before activating this one: the
+# PATH entries its gocross hooks add (listed in its etc/gocross/path-entries) came back; forget them.
+_gocross_forget_replaced() {
+  _gocross_below=$(( ${CONDA_SHLVL:-0} - 1 ))
+  [ "$_gocross_below" -ge 1 ] || return 0
+  eval "_gocross_stacked=\"\${CONDA_STACKED_${CONDA_SHLVL}:-}\""
+  eval "_gocross_file=\"\${CONDA_PREFIX_${_gocross_below}:-}/etc/gocross/path-entries\""
+  if [ -z "$_gocross_stacked" ] && [ -f "$_gocross_file" ]; then
+    while IFS= read -r _gocross_entry || [ -n "$_gocross_entry" ]; do
+      case "$_gocross_entry" in
+        '' | '#'*) ;;
+        *) _gocross_forget "$_gocross_entry" ;;
+      esac
+    done < "$_gocross_file"
+  fi
+  unset _gocross_below _gocross_stacked _gocross_file _gocross_entry
+}
+
 _gocross_path_prepend() {
-  _gocross_path_remove "$1"
   PATH="$1${PATH:+:$PATH}"
   export PATH
 }
 
+_gocross_forget_replaced
+_gocross_forget '/home/u/.local/share/gocross/sdk/go1.23.4/bin'
+_gocross_forget '/opt/conda/envs/tools/etc/gocross/bin'
 _gocross_set GOROOT '/home/u/.local/share/gocross/sdk/go1.23.4'
-_gocross_set GOBIN '/opt/conda/envs/tools/bin'
 _gocross_set GOPATH '/opt/conda/envs/tools/share/gocross/gopath'
 _gocross_set GOMODCACHE '/opt/conda/envs/tools/share/gocross/gopath/pkg/mod'
-_gocross_set GOFLAGS '-modcacherw'
 _gocross_set GOTOOLCHAIN 'local'
 _gocross_set GOOS 'linux'
 _gocross_set GOARCH 'arm'
 _gocross_set GOARM '7'
 _gocross_set CGO_ENABLED '0'
+_gocross_clear GOBIN
 _gocross_clear GOAMD64
+_gocross_goflags_drop '-buildmode=pie'
+_gocross_goflags_drop '--buildmode=pie'
+_gocross_goflags_add '-modcacherw'
 _gocross_path_prepend '/opt/conda/envs/tools/etc/gocross/bin'
 _gocross_path_prepend '/home/u/.local/share/gocross/sdk/go1.23.4/bin'
 
-unset -f _gocross_save _gocross_set _gocross_clear _gocross_path_remove _gocross_path_prepend
-unset _gocross_level
+unset -f _gocross_set _gocross_clear _gocross_goflags_drop _gocross_goflags_add _gocross_forget _gocross_forget_replaced _gocross_path_prepend

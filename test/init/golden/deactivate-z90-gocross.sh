@@ -1,21 +1,8 @@
 # gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
-# Deactivates Go for this env: removes the PATH entries the activate hook added (wherever they
-# are now) and puts every variable back as it was before activation, unset stays unset.
+# Runs first on deactivation: takes the PATH entries activate-z90-gocross.sh added out of PATH
+# (the first occurrence of each, wherever it is now; an entry the shell also had further on
+# stays). deactivate-a00-gocross.sh, which runs last, puts the variables back.
 # POSIX sh (bash, zsh, dash); safe under `set -u`.
-_gocross_level="${CONDA_SHLVL:-0}"
-
-_gocross_restore() {
-  if eval "[ -n \"\${_GOCROSS_SAVED_${_gocross_level}_$1+x}\" ]"; then
-    if eval "[ \"\${_GOCROSS_SAVED_${_gocross_level}_$1}\" = 1 ]"; then
-      eval "$1=\"\${_GOCROSS_VALUE_${_gocross_level}_$1}\""
-      export "$1"
-    else
-      unset "$1"
-    fi
-    unset "_GOCROSS_SAVED_${_gocross_level}_$1" "_GOCROSS_VALUE_${_gocross_level}_$1"
-  fi
-}
-
 _gocross_path_remove() {
   case ":${PATH:-}:" in
     *":$1:"*)
@@ -31,17 +18,5 @@ _gocross_path_remove() {
 
 _gocross_path_remove '/home/u/.local/share/gocross/sdk/go1.23.4/bin'
 _gocross_path_remove '/opt/conda/envs/tools/etc/gocross/bin'
-_gocross_restore GOROOT
-_gocross_restore GOBIN
-_gocross_restore GOPATH
-_gocross_restore GOMODCACHE
-_gocross_restore GOFLAGS
-_gocross_restore GOTOOLCHAIN
-_gocross_restore GOOS
-_gocross_restore GOARCH
-_gocross_restore GOARM
-_gocross_restore CGO_ENABLED
-_gocross_restore GOAMD64
 
-unset -f _gocross_restore _gocross_path_remove
-unset _gocross_level
+unset -f _gocross_path_remove

@@ -1,8 +1,8 @@
 # gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
-# Deactivates Go for this env (fish): removes the PATH entries the activate hook added and puts
-# every variable back as it was, unset stays unset.
+# Runs after every package's deactivate script (conda runs them Z→A) and puts every Go variable
+# back as activate-a00-gocross.fish found it before any package's hook ran: unset stays unset.
 set -g _gocross_level 0
-set -q CONDA_SHLVL; and set -g _gocross_level $CONDA_SHLVL
+set -q CONDA_SHLVL; and test -n "$CONDA_SHLVL"; and set -g _gocross_level $CONDA_SHLVL
 
 function _gocross_restore
     set -l saved _GOCROSS_SAVED_{$_gocross_level}_$argv[1]
@@ -18,13 +18,7 @@ function _gocross_restore
     end
 end
 
-function _gocross_path_remove
-    if set -l i (contains -i -- $argv[1] $PATH)
-        set -e PATH[$i]
-    end
-end
-
 # @BODY@
 
-functions -e _gocross_restore _gocross_path_remove
+functions -e _gocross_restore
 set -e _gocross_level

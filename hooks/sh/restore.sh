@@ -1,6 +1,6 @@
 # gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
-# Deactivates Go for this env: removes the PATH entries the activate hook added (wherever they
-# are now) and puts every variable back as it was before activation, unset stays unset.
+# Runs after every package's deactivate script (conda runs them Z→A) and puts every Go variable
+# back as activate-a00-gocross.sh found it before any package's hook ran: unset stays unset.
 # POSIX sh (bash, zsh, dash); safe under `set -u`.
 _gocross_level="${CONDA_SHLVL:-0}"
 
@@ -16,20 +16,7 @@ _gocross_restore() {
   fi
 }
 
-_gocross_path_remove() {
-  case ":${PATH:-}:" in
-    *":$1:"*)
-      _gocross_path=":${PATH}:"
-      _gocross_path="${_gocross_path%%":$1:"*}:${_gocross_path#*":$1:"}"
-      _gocross_path="${_gocross_path#:}"
-      PATH="${_gocross_path%:}"
-      export PATH
-      unset _gocross_path
-      ;;
-  esac
-}
-
 # @BODY@
 
-unset -f _gocross_restore _gocross_path_remove
+unset -f _gocross_restore
 unset _gocross_level

@@ -1,0 +1,2 @@
+@REM gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
+@REM @BODY@
