@@ -117,11 +117,11 @@ const realpath = (path: string): string => {
 };
 
 /** The active env's `gocross init` settings file and what it records, when there is one. */
-export function envSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string } | undefined {
+export function envSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string; goflags: string | null } | undefined {
   const stored = readEnvSettings(env.CONDA_PREFIX);
   if (!stored) return undefined;
-  const { goroot, target } = stored.settings;
-  return { file: stored.file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}) };
+  const { goroot, target, goflags } = stored.settings;
+  return { file: stored.file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}), goflags: goflags ?? null };
 }
 
 /** `<GOROOT>/bin/go`, with Windows' suffix. */

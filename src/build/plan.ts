@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { CrossCompiler } from '../conda/compilers.js';
 import { installCommands } from '../conda/compilers.js';
 import { usageError } from '../errors.js';
+import { applyGoflagsRule, buildsStatic, goflagsRule } from '../targets/goflags.js';
 import { goTargetEnv, isForeign, type TargetInfo } from '../targets/index.js';
 import type { Expectations } from '../verify/expect.js';
 
@@ -72,8 +73,20 @@ export function goBuildFlags(options: FlagOptions): string[] {
   ];
 }
 
+/**
+ * GOFLAGS as `go build` sees it in the env: what the environment has (an activated env's hooks
+ * already filtered it) or the env's `init --goflags`, less what breaks the target — the same rule
+ * the hooks apply, so `gocross build` and `go build` in the env build alike.
+ */
+export interface GoflagsInput {
+  /** GOFLAGS in the environment gocross runs in. */
+  current: string | undefined;
+  /** The env's `init --goflags`, if any. */
+  explicit: string | null;
+}
+
 /** The variables of one target's build; everything else a build reads is unset or fixed. */
-export function targetEnv(target: TargetInfo, goroot: string, cgo: boolean, compiler: Compiler | null): Record<string, string | undefined> {
+export function targetEnv(target: TargetInfo, goroot: string, cgo: boolean, compiler: Compiler | null, goflags: GoflagsInput = { current: undefined, explicit: null }): Record<string, string | undefined> {
   return {
     GOROOT: goroot,
     ...goTargetEnv(target),
@@ -82,8 +95,7 @@ export function targetEnv(target: TargetInfo, goroot: string, cgo: boolean, comp
     CXX: compiler?.cxx ?? undefined,
     // A go.mod toolchain line must not switch to another Go behind our back.
     GOTOOLCHAIN: 'local',
-    // Env-wide GOFLAGS (conda's go compilers export -buildmode=pie) would change every output.
-    GOFLAGS: undefined,
+    GOFLAGS: applyGoflagsRule(goflagsRule(target, cgo, { explicit: goflags.explicit }), goflags.current).value,
   };
 }
 
@@ -95,7 +107,7 @@ export function expectationsFor(target: TargetInfo, cgo: boolean): Expectations 
     ...(target.goarm ? { goarm: target.goarm } : {}),
     ...(target.goamd64 ? { goamd64: target.goamd64 } : {}),
     // Mach-O and PE Go binaries always import the system's libraries; Android links dynamically.
-    ...(!cgo && target.format === 'elf' && target.goos !== 'android' ? { linkage: 'static' as const } : {}),
+    ...(buildsStatic(target, cgo) ? { linkage: 'static' as const } : {}),
     cgo,
   };
 }
@@ -134,6 +146,7 @@ export interface MatrixInput {
   goroot: string;
   cgo: boolean;
   flags: FlagOptions;
+  goflags?: GoflagsInput;
   compilers: (target: TargetInfo) => CompilerFacts;
 }
 
@@ -149,7 +162,7 @@ export function planMatrix(input: MatrixInput): BuildJob[] {
         pkg,
         fileName,
         output: join(input.outDir, fileName),
-        env: targetEnv(target, input.goroot, input.cgo, compiler),
+        env: targetEnv(target, input.goroot, input.cgo, compiler, input.goflags),
         flags,
         cgo: input.cgo,
         compiler,

@@ -47,6 +47,15 @@ describe('environment per target', () => {
       GOROOT: '/go', GOOS: 'linux', GOARCH: 'arm', GOARM: '7', GOAMD64: undefined, CGO_ENABLED: '0', CC: undefined, CXX: undefined, GOTOOLCHAIN: 'local', GOFLAGS: undefined,
     });
   });
+  it('keeps the environment\'s GOFLAGS less -buildmode=pie for static targets, or takes the env\'s --goflags', () => {
+    const forge = { current: '-modcacherw -buildmode=pie -trimpath', explicit: null };
+    expect(targetEnv(t('linux/arm64'), '/go', false, null, forge).GOFLAGS).toBe('-modcacherw -trimpath');
+    // With cgo, a PIE is linked by the C compiler and runs where the libc is: left as it is.
+    expect(targetEnv(t('linux/arm64'), '/go', true, null, forge).GOFLAGS).toBe(forge.current);
+    expect(targetEnv(t('windows/amd64'), '/go', false, null, forge).GOFLAGS).toBe(forge.current);
+    expect(targetEnv(t('linux/arm64'), '/go', false, null, { current: '-buildmode=pie', explicit: null }).GOFLAGS).toBeUndefined();
+    expect(targetEnv(t('linux/arm64'), '/go', false, null, { current: forge.current, explicit: '-mod=vendor' }).GOFLAGS).toBe('-mod=vendor');
+  });
   it('sets GOAMD64 and the cgo compilers', () => {
     const env = targetEnv(t('linux/amd64/v3'), '/go', true, { cc: 'cc1', cxx: 'cxx1', sysroot: null, from: 'flag' });
     expect(env).toMatchObject({ GOAMD64: 'v3', GOARM: undefined, CGO_ENABLED: '1', CC: 'cc1', CXX: 'cxx1' });

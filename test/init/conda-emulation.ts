@@ -1,106 +1,100 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { QUOTE } from '../../src/hooks/render.js';
 
 /**
- * Scripts that drive a real shell the way conda does (conda/activate.py): on activation PATH
- * gets `$PREFIX/bin` and CONDA_PREFIX/CONDA_SHLVL are exported, then activate.d scripts of the
- * shell's extension run sorted A→Z; on deactivation PATH loses `$PREFIX/bin` first, then
- * deactivate.d scripts run Z→A, then conda's own variables go back.
+ * Driver scripts for real shells that call `conda activate/deactivate` the way conda's shell
+ * functions do: they evaluate what conda's activator prints (test/helpers/conda-activate.mjs,
+ * which follows conda/activate.py: see its header for the order of PATH exports and scripts).
  */
 export type TestShell = 'bash' | 'zsh' | 'dash' | 'fish' | 'tcsh';
 
-export const EXTENSION: Record<TestShell, 'sh' | 'fish' | 'csh'> = { bash: 'sh', zsh: 'sh', dash: 'sh', fish: 'fish', tcsh: 'csh' };
-
-const scripts = (prefix: string, kind: 'activate' | 'deactivate', ext: string): string[] => {
-  const dir = join(prefix, 'etc', 'conda', `${kind}.d`);
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith(`.${ext}`));
-  } catch {
-    names = [];
-  }
-  names.sort();
-  if (kind === 'deactivate') names.reverse();
-  return names.map((n) => join(dir, n));
-};
+export const EMULATOR = fileURLToPath(new URL('../helpers/conda-activate.mjs', import.meta.url));
 
 /** Statements of one shell, so scenarios are written once. */
 export interface Dialect {
+  header: string;
   set(name: string, value: string): string;
   unset(name: string): string;
-  source(file: string): string;
-  /** Print `NAME=value` or `NAME` (unset) for each variable, to `file`. */
-  dump(names: string[], file: string): string;
+  /** `conda activate …`, `conda deactivate`, `conda activate --stack …`. */
+  conda(...args: string[]): string;
+  /** The whole exported environment, sorted, into `file`. */
   envTo(file: string): string;
-  run(command: string): string;
-  prependPath(entry: string): string;
-  removePath(entry: string): string;
-  header: string;
+  /** A command whose stdout goes to `file`. */
+  capture(command: string, file: string): string;
+  q(value: string): string;
+  /** conda "unsets" with `export X=''` in POSIX shells (the variable stays, empty). */
+  posix: boolean;
 }
+
+const ENV_DUMP = `env | grep -v -E '^(_|SHLVL|PWD|OLDPWD)='`;
 
 const sh = (strict: boolean): Dialect => {
   const q = QUOTE.sh;
   return {
-    header: strict ? 'set -eu' : 'set -e',
+    header: [strict ? 'set -eu' : 'set -e', `conda() { __ask=$(node ${q(EMULATOR)} shell.posix "$@"); eval "$__ask"; unset __ask; }`].join('\n'),
     set: (n, v) => `${n}=${q(v)}; export ${n}`,
     unset: (n) => `unset ${n}`,
-    source: (f) => `. ${q(f)}`,
-    dump: (names, file) => names.map((n) => `if [ -n "\${${n}+x}" ]; then printf '%s=%s\\n' ${n} "$${n}"; else printf '%s\\n' ${n}; fi >> ${q(file)}`).join('\n'),
-    envTo: (file) => `env | grep -v -E '^(_|SHLVL|PWD|OLDPWD)=' | LC_ALL=C sort > ${q(file)}`,
-    run: (command) => command,
-    prependPath: (entry) => `PATH=${q(entry)}:"$PATH"; export PATH`,
-    removePath: (entry) =>
-      `_e=${q(entry)}; case ":$PATH:" in *":$_e:"*) _p=":$PATH:"; _p="\${_p%%":$_e:"*}:\${_p#*":$_e:"}"; _p="\${_p#:}"; PATH="\${_p%:}";; esac; export PATH; unset _e _p`,
+    conda: (...args) => `conda ${args.map(q).join(' ')}`,
+    envTo: (file) => `${ENV_DUMP} | LC_ALL=C sort > ${q(file)}`,
+    capture: (command, file) => `${command} > ${q(file)}`,
+    q,
+    posix: true,
   };
 };
 
 const fish: Dialect = {
-  header: '',
+  header: `function conda; eval (node ${QUOTE.fish(EMULATOR)} shell.fish $argv); end`,
   set: (n, v) => `set -gx ${n} ${QUOTE.fish(v)}`,
   unset: (n) => `set -e ${n}`,
-  source: (f) => `source ${QUOTE.fish(f)}`,
-  dump: (names, file) => names.map((n) => `if set -q ${n}; printf '%s=%s\\n' ${n} "$${n}" >> ${QUOTE.fish(file)}; else; printf '%s\\n' ${n} >> ${QUOTE.fish(file)}; end`).join('\n'),
-  envTo: (file) => `env | grep -v -E '^(_|SHLVL|PWD|OLDPWD)=' | LC_ALL=C sort > ${QUOTE.fish(file)}`,
-  run: (command) => command,
-  prependPath: (entry) => `set -gx PATH ${QUOTE.fish(entry)} $PATH`,
-  removePath: (entry) => `if set -l i (contains -i -- ${QUOTE.fish(entry)} $PATH); set -e PATH[$i]; end`,
+  conda: (...args) => `conda ${args.map(QUOTE.fish).join(' ')}; or exit 1`,
+  envTo: (file) => `${ENV_DUMP} | LC_ALL=C sort > ${QUOTE.fish(file)}`,
+  capture: (command, file) => `${command} > ${QUOTE.fish(file)}; or exit 1`,
+  q: QUOTE.fish,
+  posix: false,
 };
 
+// conda's csh function is `set ask_conda="\`conda shell.csh …\`"; eval "$ask_conda"`; that
+// second round of parsing breaks on env paths holding a quote or `$` (conda's own limit), so
+// this sources the same commands from a file instead.
 const tcsh: Dialect = {
-  header: '',
+  header: 'set _conda_cmds = `mktemp`',
   set: (n, v) => `setenv ${n} ${QUOTE.csh(v)}`,
   unset: (n) => `unsetenv ${n}`,
-  source: (f) => `source ${QUOTE.csh(f)}`,
-  dump: (names, file) =>
-    names
-      .map((n) => `if ( $?${n} ) then\n  printf '%s=%s\\n' ${n} "$${n}" >> ${QUOTE.csh(file)}\nelse\n  printf '%s\\n' ${n} >> ${QUOTE.csh(file)}\nendif`)
-      .join('\n'),
-  envTo: (file) => `env | grep -v -E '^(_|SHLVL|PWD|OLDPWD)=' | env LC_ALL=C sort > ${QUOTE.csh(file)}`,
-  run: (command) => command,
-  prependPath: (entry) => `set path = ( ${QUOTE.csh(entry)} $path:q )`,
-  removePath: (entry) =>
-    `set _t = ( )\nforeach _p ( $path:q )\n  if ( "$_p" != ${QUOTE.csh(entry)} ) set _t = ( $_t:q "$_p" )\nend\nset path = ( $_t:q )\nunset _t _p`,
+  conda: (...args) => `node ${QUOTE.csh(EMULATOR)} shell.csh ${args.map(QUOTE.csh).join(' ')} > $_conda_cmds:q\nif ( $status != 0 ) exit 1\nsource $_conda_cmds:q`,
+  envTo: (file) => `${ENV_DUMP} | env LC_ALL=C sort > ${QUOTE.csh(file)}`,
+  capture: (command, file) => `${command} > ${QUOTE.csh(file)}\nif ( $status != 0 ) exit 1`,
+  q: QUOTE.csh,
+  posix: false,
 };
 
-export const dialect = (shell: TestShell, strict = false): Dialect =>
-  shell === 'fish' ? fish : shell === 'tcsh' ? tcsh : sh(strict && shell !== 'zsh' ? true : strict);
+export const dialect = (shell: TestShell, strict = false): Dialect => (shell === 'fish' ? fish : shell === 'tcsh' ? tcsh : sh(strict && shell !== 'zsh'));
 
-/** conda activate PREFIX (at activation level `level`). */
-export function activate(d: Dialect, shell: TestShell, prefix: string, level: number): string[] {
-  return [
-    d.prependPath(join(prefix, 'bin')),
-    d.set('CONDA_PREFIX', prefix),
-    d.set('CONDA_SHLVL', String(level)),
-    ...scripts(prefix, 'activate', EXTENSION[shell]).map((f) => d.source(f)),
-  ];
+/** `env` output as a map. */
+export const parseEnv = (text: string): Map<string, string> =>
+  new Map(
+    text
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+
+/**
+ * The environment a deactivation should give back: the one before activation, plus what conda
+ * itself leaves (its CONDA_* and saved `__CONDA_SHLVL_*` variables are not compared), and for the
+ * env's env_vars.d/state variables conda's own restore: the saved value when it was non-empty,
+ * else "unset" — which POSIX shells get as `X=''`.
+ */
+export function expectedAfterDeactivate(before: Map<string, string>, envVarNames: readonly string[], posix: boolean): Map<string, string> {
+  const expected = new Map([...before].filter(([name]) => !isCondaOwn(name)));
+  for (const name of envVarNames) {
+    const value = before.get(name);
+    if (value) continue;
+    if (posix) expected.set(name, '');
+    else expected.delete(name);
+  }
+  return expected;
 }
 
-/** conda deactivate of PREFIX at level `level`, back to `previous` (the prefix below, if stacked). */
-export function deactivate(d: Dialect, shell: TestShell, prefix: string, level: number, previous: string | null): string[] {
-  return [
-    d.removePath(join(prefix, 'bin')),
-    ...scripts(prefix, 'deactivate', EXTENSION[shell]).map((f) => d.source(f)),
-    ...(previous ? [d.set('CONDA_PREFIX', previous), d.set('CONDA_SHLVL', String(level - 1))] : [d.unset('CONDA_PREFIX'), d.unset('CONDA_SHLVL')]),
-  ];
-}
+export const isCondaOwn = (name: string): boolean => /^(CONDA_|__CONDA_SHLVL_)/.test(name);
+
+export const withoutCondaOwn = (env: Map<string, string>): Map<string, string> => new Map([...env].filter(([name]) => !isCondaOwn(name)));

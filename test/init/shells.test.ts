@@ -1,61 +1,85 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/io/process.js';
 import { gocross } from '../helpers/cli.js';
+import { condaForgeGoEnv } from '../helpers/conda-forge.js';
 import { tempDir } from '../helpers/temp.js';
 import { requireTool, testGoroot } from '../helpers/tools.js';
 import { condaPrefix } from '../doctor/fixtures.js';
-import { activate, deactivate, dialect, type TestShell } from './conda-emulation.js';
+import { dialect, expectedAfterDeactivate, parseEnv, type TestShell, withoutCondaOwn } from './conda-emulation.js';
 
 const GOROOT = testGoroot();
 const SHELLS: TestShell[] = ['bash', 'zsh', 'dash', 'fish', 'tcsh'];
 const available = Object.fromEntries(SHELLS.map((s) => [s, requireTool(s)])) as Record<TestShell, string | undefined>;
 const FILE = requireTool('file');
 const QEMU = requireTool('qemu-aarch64');
-const VARS = ['GOROOT', 'GOOS', 'GOARCH', 'GOARM', 'GOAMD64', 'CGO_ENABLED', 'GOTOOLCHAIN', 'GOPATH', 'GOBIN', 'GOMODCACHE', 'GOFLAGS'];
+const GO_VARS = ['GOROOT', 'GOPATH', 'GOBIN', 'GOMODCACHE', 'GOTOOLCHAIN', 'GOOS', 'GOARCH', 'GOARM', 'GOAMD64', 'CGO_ENABLED', 'GOFLAGS', 'CC', 'CXX', 'CGO_CFLAGS', 'CGO_LDFLAGS'];
 
 type StartState = 'unset' | 'empty' | 'other';
 const START: Record<StartState, Record<string, string | null>> = {
-  unset: Object.fromEntries(VARS.map((v) => [v, null])),
-  empty: Object.fromEntries(VARS.map((v) => [v, ''])),
-  other: { GOROOT: '/opt/other go', GOOS: 'windows', GOARCH: '386', GOARM: '6', GOAMD64: 'v2', CGO_ENABLED: '1', GOTOOLCHAIN: 'auto', GOPATH: '/tmp/other gopath', GOBIN: '/x', GOMODCACHE: '/y', GOFLAGS: '-mod=mod' },
+  unset: Object.fromEntries(GO_VARS.map((v) => [v, null])),
+  empty: Object.fromEntries(GO_VARS.map((v) => [v, ''])),
+  other: {
+    GOROOT: '/opt/other go',
+    GOPATH: '/tmp/other gopath',
+    GOBIN: '/x',
+    GOMODCACHE: '/y',
+    GOTOOLCHAIN: 'auto',
+    GOOS: 'windows',
+    GOARCH: '386',
+    GOARM: '6',
+    GOAMD64: 'v2',
+    CGO_ENABLED: '1',
+    GOFLAGS: '-mod=mod',
+    CC: 'clang',
+    CXX: 'clang++',
+    CGO_CFLAGS: '-O1',
+    CGO_LDFLAGS: '-L/opt/x',
+  },
 };
 
-describe.skipIf(!GOROOT)('gocross init hooks in real shells, driven the way conda does', () => {
+describe.skipIf(!GOROOT)('gocross hooks in real shells, driven the way conda drives them, in envs with conda-forge’s Go packages', () => {
   const root = tempDir('gocross-init-');
   // Spaces, a quote and a dollar sign: every hook must quote the prefix right.
   const envs = join(root, "it's a $HOME env");
-  let arm = '';
-  let amd = '';
-  let foreign = '';
   const home = join(root, 'home');
+  const store = join(root, 'store');
   const gocache = join(root, 'gocache');
+  const condabin = join(root, 'conda', 'condabin');
   const module = join(root, 'hello');
+  // Two SDK paths (one real Go behind both), so each env's entries can be told apart.
+  const sdkA = join(root, 'sdk-a');
+  const sdkB = join(root, 'sdk-b');
+  let forge = '';
+  let other = '';
+  let arm7 = '';
 
-  const init = async (prefix: string, target: string): Promise<void> => {
-    const result = await gocross(['init', '--prefix', prefix, '--go', GOROOT ?? '', '--target', target], { env: { GOCROSS_HOME: join(root, 'store'), HOME: home } });
+  const init = async (prefix: string, goroot: string, target: string, extra: string[] = []): Promise<void> => {
+    const result = await gocross(['init', '--prefix', prefix, '--go', goroot, '--target', target, ...extra], { env: { GOCROSS_HOME: store, HOME: home, CONDA_PREFIX: undefined } });
     expect(result.stderr).not.toContain('error');
     expect(result.exitCode).toBe(0);
   };
 
   beforeAll(async () => {
     mkdirSync(home, { recursive: true });
-    arm = condaPrefix(join(envs, 'arm'));
-    amd = condaPrefix(join(envs, 'amd v3'));
-    foreign = condaPrefix(join(envs, 'with conda-forge go'), {
-      activate: { 'activate-z61-go-nocgo_linux-64.sh': 'export GOARCH=amd64\n', 'activate-z61-go-nocgo_linux-64.fish': 'set -gx GOARCH amd64\n', 'activate-z61-go-nocgo_linux-64.csh': 'setenv GOARCH amd64\n' },
-    });
-    await init(arm, 'linux/arm64');
-    await init(amd, 'linux/amd64/v3');
-    await init(foreign, 'linux/arm64');
+    mkdirSync(condabin, { recursive: true });
+    symlinkSync(GOROOT ?? '', sdkA);
+    symlinkSync(GOROOT ?? '', sdkB);
+    // The env this tool exists for: conda-forge's go and go-nocgo_linux-64, then gocross.
+    forge = condaForgeGoEnv(join(envs, 'forge'), { goroot: GOROOT ?? '' });
+    other = condaPrefix(join(envs, 'amd v3'));
+    arm7 = condaForgeGoEnv(join(envs, 'arm7'), { goroot: GOROOT ?? '' });
+    await init(forge, sdkA, 'linux/arm64');
+    await init(other, sdkB, 'linux/amd64/v3');
+    await init(arm7, sdkA, 'linux/arm/v7', ['--modcache', 'env']);
     mkdirSync(module, { recursive: true });
     writeFileSync(join(module, 'go.mod'), 'module hello\n\ngo 1.19\n');
-    writeFileSync(join(module, 'main.go'), 'package main\n\nimport (\n\t"fmt"\n\t"runtime"\n)\n\nfunc main() { fmt.Println("hello from", runtime.GOARCH) }\n');
+    writeFileSync(join(module, 'main.go'), 'package main\n\nimport (\n\t"fmt"\n\t"runtime"\n)\n\nvar version = "dev"\n\nfunc main() { fmt.Println("hello from", runtime.GOARCH, version) }\n');
     writeFileSync(join(module, 'main_test.go'), 'package main\n\nimport ("runtime"; "testing")\n\nfunc TestArch(t *testing.T) { if runtime.GOARCH != "arm64" { t.Fatal(runtime.GOARCH) } }\n');
-  });
+  }, 120_000);
 
-  /** Runs `lines` in `shell` with a clean environment; returns the files the script wrote. */
+  /** Runs `body` in `shell` from a clean environment; returns a reader of the files it wrote. */
   const script = async (shell: TestShell, body: (out: (name: string) => string) => string[], strict = false) => {
     const dir = join(root, `run-${shell}-${Math.random().toString(36).slice(2)}`);
     mkdirSync(dir);
@@ -66,111 +90,194 @@ describe.skipIf(!GOROOT)('gocross init hooks in real shells, driven the way cond
     const args = shell === 'tcsh' ? ['-f', file] : shell === 'fish' ? ['--no-config', file] : [file];
     const result = await run(available[shell] ?? shell, args, {
       cwd: module,
-      baseEnv: { PATH: '/usr/bin:/bin', HOME: home, GOCACHE: gocache, LANG: 'C' },
-      timeoutMs: 120_000,
+      // conda's shell hook puts its condabin on PATH; node runs conda's activator stand-in.
+      baseEnv: { PATH: `${condabin}:${join(process.execPath, '..')}:/usr/bin:/bin`, HOME: home, GOCACHE: gocache, LANG: 'C' },
+      timeoutMs: 180_000,
     });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     return (name: string): string => readFileSync(out(name), 'utf8');
   };
 
-  const parseDump = (text: string): Record<string, string | null> =>
-    Object.fromEntries(text.trim().split('\n').map((line) => (line.includes('=') ? [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] : [line, null])));
+  const pathOf = (env: Map<string, string>): string[] => (env.get('PATH') ?? '').split(':');
+  const forgeEntries = (): string[] => [join(sdkA, 'bin'), join(forge, 'etc', 'gocross', 'bin')];
 
   for (const shell of SHELLS) {
     describe.skipIf(!available[shell])(shell, () => {
       const d = dialect(shell);
+      const posixShell = d.posix;
       const startLines = (state: StartState): string[] => Object.entries(START[state]).map(([k, v]) => (v === null ? d.unset(k) : d.set(k, v)));
+      const restored = (read: (n: string) => string, beforeFile: string, afterFile: string): void => {
+        const before = parseEnv(read(beforeFile));
+        expect(withoutCondaOwn(parseEnv(read(afterFile)))).toEqual(expectedAfterDeactivate(before, ['GOTOOLCHAIN'], posixShell));
+      };
 
-      it.each(['unset', 'empty', 'other'] as StartState[])('activates linux/arm64 and deactivates back to exactly the start (%s)', async (state) => {
+      it.each(['unset', 'empty', 'other'] as StartState[])('activation gives the env’s Go and target over conda-forge’s; deactivation gives back exactly the start (%s)', async (state) => {
         const read = await script(shell, (out) => [
           ...startLines(state),
           d.envTo(out('before')),
-          ...activate(d, shell, arm, 1),
-          d.dump([...VARS, 'PATH'], out('active')),
-          ...deactivate(d, shell, arm, 1, null),
+          d.conda('activate', forge),
+          d.envTo(out('active')),
+          d.capture('go env GOROOT GOOS GOARCH CGO_ENABLED GOFLAGS', out('goenv')),
+          d.capture('go build -o hello.bin .', out('build')),
+          d.capture('file hello.bin', out('file')),
+          d.conda('deactivate'),
           d.envTo(out('after')),
         ]);
-        const active = parseDump(read('active'));
-        expect(active).toMatchObject({ GOROOT, GOOS: 'linux', GOARCH: 'arm64', GOARM: null, GOAMD64: null, CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOBIN: join(arm, 'bin'), GOPATH: join(arm, 'share', 'gocross', 'gopath') });
-        expect(active.PATH?.split(':').slice(0, 3)).toEqual([join(GOROOT ?? '', 'bin'), join(arm, 'etc', 'gocross', 'bin'), join(arm, 'bin')]);
-        expect(read('after')).toBe(read('before'));
+        const active = parseEnv(read('active'));
+        expect(Object.fromEntries(GO_VARS.map((v) => [v, active.get(v) ?? null]))).toMatchObject({
+          GOROOT: sdkA,
+          GOOS: 'linux',
+          GOARCH: 'arm64',
+          GOARM: null,
+          GOAMD64: null,
+          CGO_ENABLED: '0',
+          GOTOOLCHAIN: 'local',
+          // A foreign target: go install refuses cross-compiled binaries while GOBIN is set.
+          GOBIN: null,
+          GOPATH: join(forge, 'share', 'gocross', 'gopath'),
+        });
+        // conda-forge's compiler package ships only an .sh hook: in fish and tcsh it never ran.
+        const theirs = posixShell ? '-modcacherw -trimpath' : START[state].GOFLAGS;
+        expect(active.get('GOFLAGS') ?? null).toBe(theirs);
+        expect(pathOf(active).slice(0, 3)).toEqual([...forgeEntries(), join(forge, 'bin')]);
+        expect(read('goenv').trim().split('\n').slice(0, 4)).toEqual([sdkA, 'linux', 'arm64', '0']);
+        if (FILE) expect(read('file')).toMatch(/ELF 64-bit LSB executable, ARM aarch64, .*statically linked/);
+        restored(read, 'before', 'after');
       });
 
-      it('is idempotent: activating twice neither doubles PATH nor loses the saved state', async () => {
+      it('reactivation (conda activate of the active env) changes nothing and leaves no PATH entry twice', async () => {
         const read = await script(shell, (out) => [
           ...startLines('other'),
           d.envTo(out('before')),
-          ...activate(d, shell, arm, 1),
-          ...activate(d, shell, arm, 1).slice(3),
-          d.dump(['PATH'], out('active')),
-          ...deactivate(d, shell, arm, 1, null),
+          d.conda('activate', forge),
+          d.envTo(out('once')),
+          d.conda('activate', forge),
+          d.envTo(out('twice')),
+          d.conda('deactivate'),
           d.envTo(out('after')),
         ]);
-        const path = parseDump(read('active')).PATH?.split(':') ?? [];
-        expect(path.filter((p) => p === join(GOROOT ?? '', 'bin'))).toHaveLength(1);
-        expect(read('after')).toBe(read('before'));
+        expect(withoutCondaOwn(parseEnv(read('twice')))).toEqual(withoutCondaOwn(parseEnv(read('once'))));
+        restored(read, 'before', 'after');
       });
 
-      it('unwinds two stacked gocross envs level by level', async () => {
+      it('a stacked env over it, then back down level by level', async () => {
         const read = await script(shell, (out) => [
           ...startLines('empty'),
           d.envTo(out('before')),
-          ...activate(d, shell, arm, 1),
-          ...activate(d, shell, amd, 2),
-          d.dump(VARS, out('stacked')),
-          ...deactivate(d, shell, amd, 2, arm),
-          d.dump(VARS, out('lower')),
-          ...deactivate(d, shell, arm, 1, null),
+          d.conda('activate', forge),
+          d.envTo(out('lower')),
+          d.conda('activate', '--stack', other),
+          d.envTo(out('stacked')),
+          d.conda('deactivate'),
+          d.envTo(out('back')),
+          d.conda('deactivate'),
           d.envTo(out('after')),
         ]);
-        expect(parseDump(read('stacked'))).toMatchObject({ GOARCH: 'amd64', GOAMD64: 'v3' });
-        expect(parseDump(read('lower'))).toMatchObject({ GOARCH: 'arm64', GOAMD64: null, GOBIN: join(arm, 'bin') });
-        expect(read('after')).toBe(read('before'));
+        const stacked = parseEnv(read('stacked'));
+        expect([stacked.get('GOARCH'), stacked.get('GOAMD64'), stacked.get('GOROOT'), stacked.get('GOBIN')]).toEqual(['amd64', 'v3', sdkB, join(other, 'bin')]);
+        // --stack keeps the lower env's bin (and so its entries) on PATH.
+        expect(pathOf(stacked)).toContain(join(forge, 'bin'));
+        expect(withoutCondaOwn(parseEnv(read('back')))).toEqual(withoutCondaOwn(parseEnv(read('lower'))));
+        restored(read, 'before', 'after');
       });
 
-      it('overrides a conda-forge hook that sets GOARCH first', async () => {
-        const read = await script(shell, (out) => [...startLines('unset'), ...activate(d, shell, foreign, 1), d.dump(['GOARCH'], out('active'))]);
-        expect(parseDump(read('active')).GOARCH).toBe('arm64');
-      });
-
-      it('gives the real go the env’s settings, and go build makes an aarch64 ELF', async () => {
+      it('a switch to another gocross env takes the first env’s PATH entries out, and going back restores it', async () => {
         const read = await script(shell, (out) => [
           ...startLines('unset'),
-          ...activate(d, shell, arm, 1),
-          d.run(`go env GOROOT GOOS GOARCH CGO_ENABLED > ${shell === 'fish' ? `'${out('goenv')}'` : `'${out('goenv')}'`}`),
-          d.run(`go build -o '${out('hello')}' .`),
-          d.run(`file '${out('hello')}' > '${out('file')}'`),
+          d.envTo(out('before')),
+          d.conda('activate', forge),
+          d.envTo(out('first')),
+          d.conda('activate', other),
+          d.envTo(out('second')),
+          d.conda('deactivate'),
+          d.envTo(out('back')),
+          d.conda('deactivate'),
+          d.envTo(out('after')),
         ]);
-        expect(read('goenv').trim().split('\n')).toEqual([GOROOT, 'linux', 'arm64', '0']);
-        if (FILE) expect(read('file')).toMatch(/ELF 64-bit LSB executable, ARM aarch64/);
+        const second = parseEnv(read('second'));
+        for (const entry of [...forgeEntries(), join(forge, 'bin')]) expect(pathOf(second)).not.toContain(entry);
+        expect(pathOf(second).slice(0, 2)).toEqual([join(sdkB, 'bin'), join(other, 'bin')]);
+        // forge's own variables were restored by its deactivate hooks; conda leaves its env var.
+        expect([second.get('GOARCH'), second.get('GOAMD64'), second.get('GOFLAGS') ?? null, second.get('GOTOOLCHAIN')]).toEqual(['amd64', 'v3', null, 'local']);
+        const back = parseEnv(read('back'));
+        expect(pathOf(back)).toEqual(pathOf(parseEnv(read('first'))));
+        expect(withoutCondaOwn(back)).toEqual(withoutCondaOwn(parseEnv(read('first'))));
+        restored(read, 'before', 'after');
+      });
+
+      it('drops a -buildmode=pie however it came (here the shell had it), adds -modcacherw for a per-env cache, and gives GOFLAGS back', async () => {
+        const read = await script(shell, (out) => [
+          d.set('GOFLAGS', '-buildmode=pie  -mod=mod'),
+          d.envTo(out('before')),
+          d.conda('activate', arm7),
+          d.capture(posixShell || shell === 'fish' ? 'printf "%s" "$GOFLAGS"' : 'printf "%s" "$GOFLAGS:q"', out('arm7')),
+          // A switch: arm7's hooks give the shell's GOFLAGS back before other's filter it.
+          d.conda('activate', other),
+          d.capture(posixShell || shell === 'fish' ? 'printf "%s" "$GOFLAGS"' : 'printf "%s" "$GOFLAGS:q"', out('other')),
+          d.conda('deactivate'),
+          d.conda('deactivate'),
+          d.envTo(out('after')),
+        ]);
+        // linux/amd64 is the host here: native, static all the same, so the PIE goes.
+        expect(read('other')).toBe('-mod=mod');
+        // arm7's conda-forge hook (sh only) overrode the shell's value; its env cache wants -modcacherw.
+        expect(read('arm7')).toBe(posixShell ? '-modcacherw -trimpath' : '-mod=mod -modcacherw');
+        restored(read, 'before', 'after');
       });
 
       if (shell !== 'fish' && shell !== 'tcsh') {
         it('works under set -u', async () => {
           const read = await script(
             shell,
-            (out) => [...startLines('unset'), d.envTo(out('before')), ...activate(d, shell, arm, 1), ...deactivate(d, shell, arm, 1, null), d.envTo(out('after'))],
+            (out) => [...startLines('unset'), d.envTo(out('before')), d.conda('activate', forge), d.conda('activate', '--stack', other), d.conda('deactivate'), d.conda('deactivate'), d.envTo(out('after'))],
             true,
           );
-          expect(read('after')).toBe(read('before'));
+          restored(read, 'before', 'after');
         });
       }
     });
   }
 
-  describe.skipIf(!available.bash || !QEMU)('cross go run and go test through the exec wrapper', () => {
-    it('runs linux/arm64 programs under qemu-aarch64', async () => {
-      const d = dialect('bash');
-      const read = await script('bash', (out) => [...activate(d, 'bash', arm, 1), `go run . > '${out('run')}'`, `go test . > '${out('test')}'`]);
-      expect(read('run').trim()).toBe('hello from arm64');
+  describe.skipIf(!available.bash)('building, running and installing in the activated env (bash)', () => {
+    const d = dialect('bash');
+
+    it.skipIf(!QEMU)('go run and go test run linux/arm64 programs under qemu-aarch64; go install puts them in $GOPATH/bin/linux_arm64', async () => {
+      const read = await script('bash', (out) => [d.conda('activate', forge), d.capture('go run .', out('run')), d.capture('go test .', out('test')), 'go install .', d.capture('ls "$GOPATH/bin/linux_arm64"', out('installed'))]);
+      expect(read('run').trim()).toBe('hello from arm64 dev');
       expect(read('test')).toMatch(/^ok\s+hello/);
+      expect(read('installed').trim()).toBe('hello');
     });
 
-    it('says which package to install when qemu is missing', async () => {
-      const result = await run(join(arm, 'etc', 'gocross', 'bin', 'go_linux_arm64_exec'), ['/bin/true'], { baseEnv: { PATH: '/nonexistent' } });
-      expect(result.exitCode).toBe(126);
-      expect(result.stderr).toContain('qemu-aarch64 is not installed (apt-get install qemu-user');
+    it('go build for linux/arm/v7 works although conda-forge’s hook asks for a PIE', async () => {
+      const read = await script('bash', (out) => [d.conda('activate', arm7), d.capture('go build -o hello7 . && file hello7', out('file'))]);
+      if (FILE) expect(read('file')).toMatch(/ELF 32-bit LSB executable, ARM, EABI5 .*statically linked/);
     });
+
+    it('plain go build in the env gives byte for byte what gocross build gives, with the flags build --dry-run shows', async () => {
+      const cli = `node ${d.q(join(import.meta.dirname, '..', '..', 'bin', 'gocross.js'))}`;
+      const read = await script('bash', (out) => [
+        d.conda('activate', forge),
+        d.set('GOCROSS_HOME', store),
+        `${cli} build --targets linux/arm64 --version 1.2.3 -o ${d.q(out('dist'))} --dry-run --json > ${d.q(out('plan.json'))} 2> ${d.q(out('plan.log'))}`,
+        `${cli} build --targets linux/arm64 --version 1.2.3 -o ${d.q(out('dist'))} 2> ${d.q(out('build.log'))}`,
+        // What --dry-run printed, run by hand in the same env.
+        `eval "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).targets[0].command)' ${d.q(out('plan.json'))} | sed 's|-o [^ ]* |-o by-hand |')"`,
+        `cmp by-hand ${d.q(out('dist'))}/hello_linux_arm64`,
+        // And without the printed variables: the env's own GOFLAGS, GOOS, GOARCH do the same.
+        `go build -trimpath -ldflags "-s -w -X main.version=1.2.3" -o plain .`,
+        `cmp plain ${d.q(out('dist'))}/hello_linux_arm64`,
+        d.capture('printf "%s" "$GOFLAGS"', out('goflags')),
+      ]);
+      const plan = JSON.parse(read('plan.json')) as { targets: { env: Record<string, string> }[] };
+      expect(plan.targets[0]?.env.GOFLAGS).toBe('-modcacherw -trimpath');
+      expect(read('goflags')).toBe('-modcacherw -trimpath');
+    });
+  });
+
+  it('says which package to install when qemu is missing', async () => {
+    const result = await run(join(forge, 'etc', 'gocross', 'bin', 'go_linux_arm64_exec'), ['/bin/true'], { baseEnv: { PATH: '/nonexistent' } });
+    expect(result.exitCode).toBe(126);
+    expect(result.stderr).toContain('qemu-aarch64 is not installed (apt-get install qemu-user');
   });
 });

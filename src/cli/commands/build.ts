@@ -44,6 +44,14 @@ function splitOperands(args: string[], afterDashes: string[] | undefined): { pat
 }
 
 /** A GOROOT chosen or installed, checked to hold a go binary. */
+/** Where each build's GOFLAGS comes from, when there is one, and what was dropped for which target. */
+function describeGoflags(current: string | undefined, explicit: string | null, jobs: readonly { target: { target: string }; env: Record<string, string | undefined> }[]): string | undefined {
+  if (explicit !== null) return `GOFLAGS "${explicit}" from the env's gocross init --goflags`;
+  if (!current?.trim()) return undefined;
+  const changed = [...new Set(jobs.filter((j) => j.env.GOFLAGS !== current).map((j) => j.target.target))];
+  return `GOFLAGS "${current}" from the environment${changed.length > 0 ? `; without -buildmode=pie for ${changed.join(', ')} (it would make them dynamically linked PIEs without cgo)` : ''}`;
+}
+
 async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mirrors: string[]; dryRun: boolean; output: Output }): Promise<{ goroot: string; installed: boolean }> {
   if (choice.kind === 'goroot') {
     const goroot = resolve(expandPath(choice.goroot, ctx.cwd));
@@ -174,12 +182,15 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
     goroot,
     cgo,
     flags: { ldflags: config.get<string>('build.ldflags'), version: opts.version, tags: opts.tags, vcs: vcs.vcs },
+    goflags: { current: env.GOFLAGS, explicit: fromEnv?.goflags ?? null },
     compilers: (target) => ({ host, flags: ccFlags, found: findCrossCompilers(target, prefix, env.PATH) }),
   });
   const outShown = shownPath(outDir, cwd);
   const goInfo = { goroot, version: goVersion, why: choice.why };
   output.info(`Go ${goVersion ?? '(to be installed)'} at ${goroot}: ${choice.why}`);
   output.info(`targets: ${targets.targets.map((t) => t.target).join(', ')} (${targets.why}); ${vcs.note}`);
+  const goflagsNote = describeGoflags(env.GOFLAGS, fromEnv?.goflags ?? null, jobs);
+  if (goflagsNote) output.info(goflagsNote);
 
   if (opts.dryRun) {
     if (global.json) output.json({ dryRun: true, go: goInfo, outputDir: outDir, targets: jobs.map((j) => planJson(j, go, outShown)) });

@@ -61,10 +61,14 @@ const forgetReplaced = (): string[] => [
   '  endif',
   'endif',
   'if ( "$_gocross_file" != "" && -f "$_gocross_file" ) then',
-  '  foreach _gocross_e ( "`cat $_gocross_file:q`" )',
+  // csh parses a command substitution again after expanding it: a quote in the path would end
+  // it early, so sh reads the file, named through the environment.
+  '  setenv _GOCROSS_FILE "$_gocross_file"',
+  `  foreach _gocross_e ( "\`sh -c 'cat "'"$_GOCROSS_FILE"'"'\`" )`,
   '    if ( "$_gocross_e" =~ "#"* ) continue',
   ...forget().map((line) => `    ${line}`),
   '  end',
+  '  unsetenv _GOCROSS_FILE',
   'endif',
 ];
 

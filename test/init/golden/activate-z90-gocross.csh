@@ -14,7 +14,8 @@ if ( $?CONDA_SHLVL ) then
   endif
 endif
 if ( "$_gocross_file" != "" && -f "$_gocross_file" ) then
-  foreach _gocross_e ( "`cat $_gocross_file:q`" )
+  setenv _GOCROSS_FILE "$_gocross_file"
+  foreach _gocross_e ( "`sh -c 'cat "'"$_GOCROSS_FILE"'"'`" )
     if ( "$_gocross_e" =~ "#"* ) continue
     if ( $?CONDA_PREFIX ) then
       set _gocross_new = ( )
@@ -26,6 +27,7 @@ if ( "$_gocross_file" != "" && -f "$_gocross_file" ) then
       if ( $_gocross_before == 0 ) set path = ( $_gocross_new:q )
     endif
   end
+  unsetenv _GOCROSS_FILE
 endif
 set _gocross_e = '/home/u/.local/share/gocross/sdk/go1.23.4/bin'
 if ( $?CONDA_PREFIX ) then
