@@ -23,13 +23,16 @@ export function planWrites(files: PlannedFile[], force: boolean): PlannedWrite[]
   });
 }
 
-/** gocross's files in `dirs` (those with the marker) and its settings dir, for --remove. */
-export async function ownedFiles(dirs: string[]): Promise<string[]> {
+/**
+ * gocross's files in `dirs`: those with the marker, and (in shared folders such as activate.d)
+ * `gocross` in the name.
+ */
+export async function ownedFiles(dirs: string[], named: (name: string) => boolean = (name) => name.includes('gocross')): Promise<string[]> {
   const found: string[] = [];
   for (const dir of dirs) {
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       const text = current(join(dir, name));
-      if (name.includes('gocross') && text !== undefined && isOurs(text)) found.push(join(dir, name));
+      if (named(name) && text !== undefined && isOurs(text)) found.push(join(dir, name));
     }
   }
   return found;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/io/process.js';
 import { condaPrefix } from '../doctor/fixtures.js';
+import { condaForgeGoEnv } from '../helpers/conda-forge.js';
 import { gocross } from '../helpers/cli.js';
 import { TestMirror } from '../helpers/mirror.js';
 import { sdkTarball } from '../helpers/sdk-tarball.js';
@@ -36,9 +37,15 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
     expect(report.version).toBe('go1.19.8');
     expect(report.files.map((f) => f.path.slice(prefix.length + 1)).sort()).toEqual(
       [
-        ...['sh', 'csh', 'fish', 'ps1', 'bat', 'nu'].flatMap((s) => [`etc/conda/activate.d/activate-z90-gocross.${s}`, `etc/conda/deactivate.d/deactivate-z90-gocross.${s}`]),
+        ...['sh', 'csh', 'fish', 'ps1', 'bat', 'nu'].flatMap((s) => [
+          `etc/conda/activate.d/activate-a00-gocross.${s}`,
+          `etc/conda/activate.d/activate-z90-gocross.${s}`,
+          `etc/conda/deactivate.d/deactivate-z90-gocross.${s}`,
+          `etc/conda/deactivate.d/deactivate-a00-gocross.${s}`,
+        ]),
         'etc/gocross/bin/go_linux_arm64_exec',
         'etc/gocross/gocross.ini',
+        'etc/gocross/path-entries',
       ].sort(),
     );
     expect(new Set(report.files.map((f) => f.action))).toEqual(new Set(['created']));
@@ -72,8 +79,36 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
     const changed = JSON.parse((await init(['--prefix', prefix, '--target', 'linux/amd64', '--json'])).stdout) as { goroot: string; files: { path: string; action: string }[] };
     expect(changed.goroot).toBe(GOROOT);
     expect(readFileSync(join(prefix, 'etc/conda/activate.d/activate-z90-gocross.sh'), 'utf8')).toContain("_gocross_set GOARCH 'amd64'");
-    // A native target needs no exec wrapper.
-    expect(changed.files.some((f) => f.path.endsWith('_exec'))).toBe(false);
+    // A native target needs no exec wrapper: the arm64 one goes, and so does its PATH entry.
+    expect(changed.files.filter((f) => f.path.endsWith('_exec'))).toEqual([{ path: join(prefix, 'etc/gocross/bin/go_linux_arm64_exec'), action: 'removed' }]);
+    expect(existsSync(join(prefix, 'etc/gocross/bin/go_linux_arm64_exec'))).toBe(false);
+    expect(readFileSync(join(prefix, 'etc/gocross/path-entries'), 'utf8').trim().split('\n').slice(1)).toEqual([join(GOROOT ?? '', 'bin')]);
+  });
+
+  it('--goflags sets GOFLAGS whatever other hooks set, and auto goes back to filtering theirs', async () => {
+    const prefix = fresh();
+    await init(['--prefix', prefix, '--go', GOROOT ?? '', '--target', 'linux/arm64', '--goflags', '-mod=vendor']);
+    const hook = (): string => readFileSync(join(prefix, 'etc/conda/activate.d/activate-z90-gocross.sh'), 'utf8');
+    expect(hook()).toContain("_gocross_set GOFLAGS '-mod=vendor'");
+    expect(hook()).not.toContain("_gocross_goflags_drop '");
+    // Remembered by the next init without the flag.
+    await init(['--prefix', prefix]);
+    expect(hook()).toContain("_gocross_set GOFLAGS '-mod=vendor'");
+    await init(['--prefix', prefix, '--goflags', 'auto']);
+    expect(hook()).toContain("_gocross_goflags_drop '-buildmode=pie'");
+    expect(hook()).not.toContain('_gocross_set GOFLAGS ');
+  });
+
+  it('says what it overrides of conda-forge’s Go hooks, and why', async () => {
+    const prefix = condaForgeGoEnv(join(root, `forge ${++n}`), { goroot: GOROOT ?? '' });
+    const result = await init(['--prefix', prefix, '--go', GOROOT ?? '', '--target', 'linux/arm64']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('GOFLAGS from activate-z61-go-nocgo_linux-64.sh ("-modcacherw -buildmode=pie -trimpath"): drops -buildmode=pie: with CGO_ENABLED=0 it makes linux/arm64 binaries dynamically linked PIEs');
+    expect(result.stderr).toContain('GOARCH=amd64 from activate-z61-go-nocgo_linux-64.sh is overridden: gocross sets GOARCH=arm64 for linux/arm64');
+    // The same value is not worth a word.
+    expect(result.stderr).not.toContain('GOOS=linux from');
+    const json = JSON.parse((await init(['--prefix', prefix, '--json'])).stdout) as { overrides: { variable: string; action: string; dropped: string[] }[] };
+    expect(json.overrides.find((o) => o.variable === 'GOFLAGS')).toMatchObject({ action: 'filtered', dropped: ['-buildmode=pie'] });
   });
 
   it('--dry-run writes nothing', async () => {
@@ -103,6 +138,20 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
     const removed = await init(['--prefix', prefix, '--remove']);
     expect(removed.exitCode).toBe(0);
     expect(Object.keys(snapshot(prefix))).toEqual(['etc/conda/activate.d/activate-other.sh']);
+  });
+
+  it('--remove in the active env keeps the deactivate hooks until conda deactivate has run them', async () => {
+    const prefix = fresh();
+    await init(['--prefix', prefix, '--go', GOROOT ?? '', '--target', 'linux/arm64']);
+    const inside = await init(['--prefix', prefix, '--remove'], { CONDA_PREFIX: prefix, CONDA_SHLVL: '1' });
+    expect(inside.exitCode).toBe(0);
+    expect(Object.keys(snapshot(prefix)).sort()).toEqual(['sh', 'csh', 'fish', 'ps1', 'bat', 'nu'].flatMap((s) => [`etc/conda/deactivate.d/deactivate-a00-gocross.${s}`, `etc/conda/deactivate.d/deactivate-z90-gocross.${s}`]).sort());
+    expect(inside.stderr).toContain('the env is active: its deactivate hooks stay');
+    expect(inside.stderr).toContain(`run \`gocross init --remove --prefix '${prefix}'\` again`);
+    // The command it names, run after deactivating, removes the rest.
+    const after = await init(['--prefix', prefix, '--remove']);
+    expect(after.exitCode).toBe(0);
+    expect(snapshot(prefix)).toEqual({});
   });
 
   it('rejects what it cannot do with clear exit codes', async () => {

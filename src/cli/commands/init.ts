@@ -148,7 +148,7 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const writes = planWrites(files, opts.force === true);
   // What an earlier init wrote for another target (its exec wrapper) goes.
   const planned = new Set(files.map((f) => f.path));
-  const stale = (await ownedFiles([execWrapperDir(prefix)])).filter((path) => !planned.has(path));
+  const stale = (await ownedFiles([execWrapperDir(prefix)], () => true)).filter((path) => !planned.has(path));
   if (!opts.dryRun) {
     await applyWrites(writes);
     await removeFiles(stale);
