@@ -163,6 +163,48 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on real binaries',
     expect(result.stdout).toBe(`::error file=${f('linux-amd64').replace(/:/g, '%3A')},title=gocross verify::arch: expected arm64, got amd64`);
   });
 
+  it('without --target takes each name as the claim: a misnamed binary fails, and one whose name claims nothing fails too', async () => {
+    const dir = join(root, 'claims');
+    mkdirSync(join(dir, 'dist'), { recursive: true });
+    copyFileSync(f('linux-amd64'), join(dir, 'dist', 'tool_linux_arm64'));
+    const misnamed = await verify([join(dir, 'dist', 'tool_linux_arm64')]);
+    expect(misnamed.exitCode).toBe(1);
+    expect(failed(misnamed.rows)).toEqual(['arch']);
+    copyFileSync(f('linux-amd64'), join(dir, 'tool'));
+    const anonymous = await verify([join(dir, 'tool')]);
+    expect(anonymous.exitCode).toBe(1);
+    expect(anonymous.rows[0]).toMatchObject({ ok: false, checks: [], error: expect.stringContaining('nothing to check it against') });
+    const plain = await gocross(['verify', join(dir, 'tool')]);
+    expect(plain.stderr).toContain('--inspect-only');
+    // What the hint offers works: only inspection was wanted.
+    const inspected = await verify(['--inspect-only', join(dir, 'tool')]);
+    expect(inspected.exitCode).toBe(0);
+    expect(inspected.rows[0]).toMatchObject({ ok: true, arch: 'amd64', checks: [] });
+    expect(inspected.stderr).toContain('1 binary inspected, 0 failed');
+  });
+
+  it('an archive’s name speaks for its members', async () => {
+    const dir = join(root, 'archived');
+    mkdirSync(join(dir, 'in'), { recursive: true });
+    copyFileSync(f('linux-amd64'), join(dir, 'in', 'tool'));
+    execFileSync('tar', ['-czf', join(dir, 'tool_1.0_linux_arm64.tar.gz'), '-C', join(dir, 'in'), 'tool']);
+    const result = await verify([join(dir, 'tool_1.0_linux_arm64.tar.gz')]);
+    expect(result.exitCode).toBe(1);
+    expect(result.rows[0]).toMatchObject({ member: 'tool', ok: false });
+    expect(failed(result.rows)).toEqual(['arch']);
+  });
+
+  it('finding no binary is a failure unless --allow-empty', async () => {
+    const empty = join(root, 'empty');
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(join(empty, 'README'), 'no binaries here\n');
+    const result = await gocross(['verify', '--target', 'linux/arm64', empty]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(`no binaries found in ${empty} (1 other file): nothing was verified.`);
+    expect(result.stderr).toContain('--allow-empty');
+    expect((await gocross(['verify', '--target', 'linux/arm64', '--allow-empty', empty])).exitCode).toBe(0);
+  });
+
   it('rejects contradictory options and missing paths with exit 2', async () => {
     expect((await gocross(['verify', '--target', 'linux/arm64', '--os', 'linux', f('linux-arm64')])).exitCode).toBe(2);
     expect((await gocross(['verify', '--static', '--dynamic', f('linux-arm64')])).exitCode).toBe(2);
