@@ -65,7 +65,7 @@ export async function installArchive(options: ArchiveInstallOptions): Promise<In
   try {
     if (!options.force && readMarker(root)) return { version, goroot: root, installed: false };
     await cleanLeftovers(home, version);
-    await placeArchive(archive, home, version, { sha256: actual, source: archive });
+    await placeArchive(archive, home, version, { sha256: actual, source: archive, platform: options.platform, given: true });
     return { version, goroot: root, installed: true };
   } finally {
     await lock.release();

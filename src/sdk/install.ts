@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { environmentError, GocrossError } from '../errors.js';
+import { environmentError, GocrossError, usageError } from '../errors.js';
+import { checkSdkTree } from './check-tree.js';
 import { extractTarGz } from '../io/archive.js';
 import { download, type DownloadProgress, diskError } from './download.js';
 import { acquireLock, type Lock } from './lock.js';
-import type { InstallPlan } from './plan.js';
+import type { InstallPlan, Platform } from './plan.js';
 import { cleanLeftovers, ensureStore, readMarker, sdkRoot, storePaths, writeMarker } from './store.js';
 
 export interface InstallResult {
@@ -55,20 +56,35 @@ async function fetchArchive(plan: InstallPlan, home: string, hooks: InstallHooks
   });
 }
 
-/** Extract a verified archive and move its `go/` into the store as `version`, marker last. */
-export async function placeArchive(archive: string, home: string, version: string, marker: { sha256: string | null; source: string }): Promise<string> {
+export interface PlaceOptions {
+  sha256: string | null;
+  source: string;
+  platform: Platform;
+  /** A file the user named (a wrong one is their mistake, exit 2) or a download (exit 3). */
+  given: boolean;
+}
+
+/**
+ * Extract a verified archive, check that what it unpacked is the SDK it claims to be, and move its
+ * `go/` into the store as `version`, marker last. Nothing is left behind when a check fails.
+ */
+export async function placeArchive(archive: string, home: string, version: string, options: PlaceOptions): Promise<string> {
   const { sdkDir } = storePaths(home);
   const root = sdkRoot(home, version);
   const extractDir = join(sdkDir, `.${version}.extract-${randomBytes(4).toString('hex')}`);
   try {
     await extractTarGz(archive, extractDir, { root: 'go' });
-    if (!existsSync(join(extractDir, 'go', 'bin'))) {
-      throw environmentError('sdk.not-go', `${basename(archive)} does not hold a Go SDK (no go/bin inside).`, { hint: 'use an official Go release archive' });
+    const problems = await checkSdkTree(join(extractDir, 'go'), { version, platform: options.platform });
+    if (problems.length > 0) {
+      const error = options.given ? usageError : environmentError;
+      throw error('sdk.not-the-release', `${basename(archive)} is not ${version} for ${options.platform.goos}/${options.platform.goarch}: ${problems.join('; ')}. Nothing was installed.`, {
+        hint: options.given ? 'use the official archive of that release (go.dev/dl lists each file with its sha256)' : 'the mirror serves something else under that name; try another mirror (--mirror)',
+      });
     }
     // A forced reinstall swaps the old tree out only now that the new one is complete.
     if (existsSync(root)) await rm(root, { recursive: true, force: true });
     await rename(join(extractDir, 'go'), root);
-    await writeMarker(root, { version, sha256: marker.sha256, source: marker.source, installedAt: new Date().toISOString() });
+    await writeMarker(root, { version, sha256: options.sha256, source: options.source, installedAt: new Date().toISOString() });
     return root;
   } catch (error) {
     throw diskError(error, sdkDir) ?? error;
@@ -96,7 +112,7 @@ export async function installPlan(plan: InstallPlan, home: string, options: { fo
       });
     }
     options.onPhase?.('extract');
-    await placeArchive(file, home, plan.version, { sha256, source: plan.urls[0] ?? '' });
+    await placeArchive(file, home, plan.version, { sha256, source: plan.urls[0] ?? '', platform: plan.platform, given: false });
     await rm(file, { force: true });
     return { version: plan.version, goroot: root, installed: true };
   } finally {

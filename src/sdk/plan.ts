@@ -22,6 +22,8 @@ export interface InstallPlan {
   size: number | undefined;
   /** Where the checksum came from, for messages and the marker. */
   checksumFrom: string;
+  /** The platform the SDK is for: what its unpacked bin/go must be. */
+  platform: Platform;
 }
 
 /** `https://go.dev/dl` and `https://go.dev/dl/` both mean the directory. */
@@ -111,6 +113,7 @@ export async function planInstall(options: PlanOptions): Promise<InstallPlan> {
       sha256: file.sha256.toLowerCase(),
       size: file.size,
       checksumFrom: `the release index of ${index.mirror}`,
+      platform,
     };
   }
   // No mirror has an index: only an exact version can be turned into a file name.
@@ -127,11 +130,11 @@ export async function planInstall(options: PlanOptions): Promise<InstallPlan> {
       if (options.sha256 && options.sha256.toLowerCase() !== sha256) {
         throw usageError('sdk.sha256-conflict', `--sha256 ${options.sha256} disagrees with ${url}.sha256 (${sha256}).`, { hint: 'check the checksum you passed' });
       }
-      return { version: request.version.name, filename, urls, sha256, size: undefined, checksumFrom: `${url}.sha256` };
+      return { version: request.version.name, filename, urls, sha256, size: undefined, checksumFrom: `${url}.sha256`, platform };
     }
   }
   if (options.sha256) {
-    return { version: request.version.name, filename, urls, sha256: options.sha256.toLowerCase(), size: undefined, checksumFrom: '--sha256' };
+    return { version: request.version.name, filename, urls, sha256: options.sha256.toLowerCase(), size: undefined, checksumFrom: '--sha256', platform };
   }
   throw environmentError('sdk.no-checksum', `refusing to install ${filename}: no mirror offers a checksum for it (${index.failures.join('; ')}).`, {
     hint: 'use a mirror with the release index or <file>.sha256, or pass the checksum you trust with --sha256',

@@ -91,6 +91,33 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
     expect(JSON.parse(good.stdout)).toMatchObject({ version, installed: true });
   });
 
+  it('checks what an archive unpacks before it is installed: a mislabelled SDK or a fake go is refused, leaving nothing', async () => {
+    const offline = (store: string) => env(store, { GOCROSS_GO_MIRROR: 'http://127.0.0.1:9/dl/' });
+    const sdkDir = (store: string): string[] => (existsSync(join(store, 'sdk')) ? readdirSync(join(store, 'sdk')) : []);
+    // A real go1.19.8 linux/amd64 SDK under another release's name.
+    const misnamed = join(root, 'go1.20.1.linux-arm64.tar.gz');
+    writeFileSync(misnamed, readFileSync(sdk?.path ?? ''));
+    const store = home();
+    const refused = await gocross(['install', '--archive', misnamed, '--sha256', sdk?.sha256 ?? ''], { env: offline(store) });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('go1.20.1.linux-arm64.tar.gz is not go1.20.1 for linux/amd64: its VERSION file says go1.19.8, not go1.20.1. Nothing was installed.');
+    expect(sdkDir(store)).toEqual([]);
+    // A tarball whose go/bin/go is a text file.
+    const fake = join(root, 'fake');
+    mkdirSync(join(fake, 'go', 'bin'), { recursive: true });
+    writeFileSync(join(fake, 'go', 'bin', 'go'), '#!/bin/sh\necho go version go1.19.8\n', { mode: 0o755 });
+    writeFileSync(join(fake, 'go', 'VERSION'), `${version}\n`);
+    const tarball = join(root, `${version}.linux-amd64-fake.tar.gz`);
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('tar', ['-C', fake, '-czf', tarball, 'go']);
+    const sum = (await import('node:crypto')).createHash('sha256').update(readFileSync(tarball)).digest('hex');
+    const store2 = home();
+    const fakeResult = await gocross(['install', version, '--archive', tarball, '--sha256', sum], { env: offline(store2) });
+    expect(fakeResult.exitCode).toBe(2);
+    expect(fakeResult.stderr).toContain('its bin/go is not an executable (no ELF, Mach-O or PE header); it has no src/runtime; it has no pkg/tool/linux_amd64');
+    expect(sdkDir(store2)).toEqual([]);
+  });
+
   it('honours HTTP_PROXY', async () => {
     const seen: string[] = [];
     const proxy = createServer((req, res) => {
