@@ -12,13 +12,16 @@ export type ErrorKind =
   /** The machine is in the way: network, missing tool, permission, disk. */
   | 'environment'
   /** The user interrupted the run. */
-  | 'interrupted';
+  | 'interrupted'
+  /** A bug in gocross (EX_SOFTWARE), never a user's mistake. */
+  | 'internal';
 
 export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
   check: 1,
   usage: 2,
   environment: 3,
   interrupted: 130,
+  internal: 70,
 };
 
 export interface GocrossErrorOptions {

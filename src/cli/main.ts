@@ -81,7 +81,7 @@ export function buildProgram(state: { exitCode: number }, argv: readonly string[
     .exitOverride();
   program.addHelpText(
     'after',
-    '\nExit codes: 0 ok, 1 problems found, 2 usage, 3 environment, 130 interrupted.\n' +
+    '\nExit codes: 0 ok, 1 problems found, 2 usage, 3 environment, 70 internal error (a bug), 130 interrupted.\n' +
       'Run `gocross <command> --help` for a command\'s options and examples.\n',
   );
   for (const spec of COMMANDS) addCommand(program, spec, state, argv);

@@ -1,5 +1,6 @@
 /** The one place that turns an error into output and an exit code. */
 import { GocrossError, isGocrossError } from '../errors.js';
+import { fileSystemError } from '../io/fs-errors.js';
 import type { Output } from './output.js';
 
 interface Stream {
@@ -8,8 +9,10 @@ interface Stream {
 
 export function toGocrossError(error: unknown): GocrossError {
   if (isGocrossError(error)) return error;
+  const ordinary = fileSystemError(error);
+  if (ordinary) return new GocrossError(ordinary.kind, ordinary.code, ordinary.message, { hint: ordinary.hint, cause: error });
   const message = error instanceof Error ? error.message : String(error);
-  return new GocrossError('check', 'internal', `internal error: ${message}`, {
+  return new GocrossError('internal', 'internal', `internal error: ${message}`, {
     hint: 'this is a bug in gocross; rerun with GOCROSS_DEBUG=1 and report the output',
     cause: error,
   });

@@ -2,7 +2,7 @@
  * `gocross install --archive FILE`: an SDK tarball already on disk (air-gapped machines),
  * verified against the release index when a mirror is reachable, or against `--sha256`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { environmentError, usageError } from '../errors.js';
 import { parseGoVersion } from './go-version.js';
@@ -26,6 +26,7 @@ export interface ArchiveInstallOptions {
 export async function installArchive(options: ArchiveInstallOptions): Promise<InstallResult> {
   const { archive, home } = options;
   if (!existsSync(archive)) throw usageError('sdk.archive-missing', `${archive} does not exist.`, { hint: 'give the path of a goX.Y.Z.OS-ARCH.tar.gz file' });
+  if (!statSync(archive).isFile()) throw usageError('sdk.archive-not-file', `${archive} is not a file: --archive takes an SDK tarball.`, { hint: 'give the path of a goX.Y.Z.OS-ARCH.tar.gz file, not a directory' });
   const filename = basename(archive);
   const fromName = parseGoVersion(/^(go[^.]+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)\./.exec(filename)?.[1] ?? '');
   const version = options.request?.kind === 'exact' ? options.request.version.name : fromName?.name;

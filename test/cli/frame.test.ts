@@ -27,7 +27,7 @@ describe('the gocross command line', () => {
     for (const name of ['doctor', 'install', 'list', 'uninstall', 'init', 'env', 'build', 'verify', 'recipe', 'dockerfile', 'config', 'targets']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
-    expect(result.stdout).toContain('Exit codes: 0 ok, 1 problems found, 2 usage, 3 environment, 130 interrupted');
+    expect(result.stdout).toContain('Exit codes: 0 ok, 1 problems found, 2 usage, 3 environment, 70 internal error (a bug), 130 interrupted');
   });
 
   it.each(COMMANDS.map((c) => c.name))('has --help with examples and the global options for %s', async (name) => {

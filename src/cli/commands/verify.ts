@@ -1,6 +1,6 @@
 /** `gocross verify PATH...`: inspect binaries and check them against what they should be. */
-import { writeFile } from 'node:fs/promises';
 import { checkError } from '../../errors.js';
+import { writeFileAtomic } from '../../io/files.js';
 import { runChecks } from '../../verify/checks.js';
 import { expectationsFrom, inferFromName, type VerifyOptions } from '../../verify/expect.js';
 import { displayName, type Result, toGithub, toJson, toJunit } from '../../verify/report.js';
@@ -39,7 +39,7 @@ export async function run({ args, options, output, global }: CommandContext): Pr
     results.push({ path: found.path, member: found.member, info: found.info, error, checks, ok });
   }
   const failed = results.filter((r) => !r.ok).length;
-  if (opts.junit) await writeFile(opts.junit, toJunit(results));
+  if (opts.junit) await writeFileAtomic(opts.junit, toJunit(results), undefined, { parents: false });
   if (opts.github) for (const line of toGithub(results)) output.line(line);
   if (global.json) {
     output.json(results.map(toJson));
