@@ -7,6 +7,7 @@ PACKAGES=(
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross   # cgo cross-compiling to linux/arm64
   qemu-user                                     # runs arm64 outputs (qemu-aarch64)
   zsh fish tcsh dash                            # hooks are sourced by real shells
+  wine64                                        # cmd.exe for the .bat hooks (Wine's cmd)
   file binutils llvm                            # oracles: file, readelf, llvm-objdump/readobj
   gcc libc6-dev                                 # C fixtures (static-pie, dynamic)
   docker.io debootstrap                         # a real Docker engine and base images

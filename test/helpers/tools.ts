@@ -23,11 +23,15 @@ const INSTALL_HINTS: Record<string, string> = {
   tar: 'apt-get install tar',
   curl: 'apt-get install curl',
   sha256sum: 'apt-get install coreutils',
+  nu: 'npm install (devDependency @nushell/linux-x64)',
+  wine64: 'apt-get install wine64',
 };
 
 /** Where Debian's Go lives when it is not on PATH. */
 const EXTRA_LOCATIONS: Record<string, string[]> = {
   go: ['/usr/lib/go-1.19/bin/go'],
+  nu: [decodeURIComponent(new URL('../../node_modules/@nushell/linux-x64/bin/nu', import.meta.url).pathname)],
+  wine64: ['/usr/lib/wine/wine64'],
 };
 
 const isExecutable = (path: string): boolean => {

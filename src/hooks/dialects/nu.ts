@@ -1,5 +1,8 @@
-/** nu: placeholder until its hooks are written. */
+/** nushell (mamba, micromamba): helper commands in the templates, the same calls as sh. */
+import { callBodies } from './sh.js';
 import { type Dialect, noNewline } from './types.js';
 
-const none = (): string[] => [];
-export const nu: Dialect = { quote: noNewline, placeholder: '# @BODY@', bodies: { save: none, apply: none, unapply: none, restore: none } };
+// A nu double-quoted string takes JSON's escapes, except that \uXXXX is written \u{XXXX}.
+const quote = (v: string): string => JSON.stringify(noNewline(v)).replace(/\\u([0-9a-fA-F]{4})/g, '\\u{$1}');
+
+export const nu: Dialect = { quote, placeholder: '# @BODY@', bodies: callBodies(quote) };

@@ -1,5 +1,8 @@
-/** ps1: placeholder until its hooks are written. */
+/** PowerShell: helper functions in the templates, the same calls as sh. */
+import { callBodies } from './sh.js';
 import { type Dialect, noNewline } from './types.js';
 
-const none = (): string[] => [];
-export const ps1: Dialect = { quote: noNewline, placeholder: '# @BODY@', bodies: { save: none, apply: none, unapply: none, restore: none } };
+// PowerShell ends a single-quoted string at any of its four single quotes; doubling escapes each.
+const quote = (v: string): string => `'${noNewline(v).replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
+
+export const ps1: Dialect = { quote, placeholder: '# @BODY@', bodies: callBodies(quote) };

@@ -1,48 +1,91 @@
 # gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
-# Activates Go for this env (PowerShell). Every variable it touches is saved first, keyed by
-# CONDA_SHLVL, so the deactivate hook restores it exactly.
-$_gocross_level = if ($env:CONDA_SHLVL) { $env:CONDA_SHLVL } else { '0' }
-
-function _gocross_save([string]$Name) {
-    $saved = "_GOCROSS_SAVED_${_gocross_level}_$Name"
-    if (-not (Test-Path "env:$saved")) {
-        if (Test-Path "env:$Name") {
-            Set-Item "env:$saved" '1'
-            Set-Item "env:_GOCROSS_VALUE_${_gocross_level}_$Name" (Get-Item "env:$Name").Value
-        } else {
-            Set-Item "env:$saved" '0'
-        }
-    }
-}
-
+# Runs after the packages' activate scripts (conda-forge's Go hooks are …-z61-…), so what this
+# env's target needs wins: GOROOT and its bin first on PATH, GOOS/GOARCH, CGO_ENABLED, GOFLAGS
+# without the flags that break the target. activate-a00-gocross.ps1 saved everything before.
+# PowerShell; dot-sourcing it twice changes nothing.
 function _gocross_set([string]$Name, [string]$Value) {
-    _gocross_save $Name
     Set-Item "env:$Name" $Value
 }
 
 function _gocross_clear([string]$Name) {
-    _gocross_save $Name
     Remove-Item "env:$Name" -ErrorAction SilentlyContinue
 }
 
-function _gocross_path_prepend([string]$Entry) {
-    $parts = @($env:PATH -split [IO.Path]::PathSeparator | Where-Object { $_ -ne $Entry })
-    $env:PATH = (@($Entry) + $parts) -join [IO.Path]::PathSeparator
+# Go splits GOFLAGS on white space; its flags are case-sensitive (-ceq, -cne).
+function _gocross_goflags_words {
+    @($env:GOFLAGS -split '\s+' | Where-Object { $_ -ne '' })
 }
 
+# Takes every FLAG word out of GOFLAGS; an empty GOFLAGS is unset.
+function _gocross_goflags_drop([string]$Flag) {
+    if (-not $env:GOFLAGS) { return }
+    $words = @(_gocross_goflags_words)
+    $kept = @($words | Where-Object { $_ -cne $Flag })
+    if ($kept.Count -eq $words.Count) { return }
+    if ($kept.Count -gt 0) { $env:GOFLAGS = $kept -join ' ' } else { Remove-Item env:GOFLAGS }
+}
+
+# Appends FLAG to GOFLAGS unless it is there.
+function _gocross_goflags_add([string]$Flag) {
+    if (@(_gocross_goflags_words) -ccontains $Flag) { return }
+    $env:GOFLAGS = if ($env:GOFLAGS) { "$env:GOFLAGS $Flag" } else { $Flag }
+}
+
+# Takes ENTRY out of the part of PATH before the env's own first directory: on Windows conda puts
+# the prefix itself first (then Library\mingw-w64\bin, Library\usr\bin, Library\bin, Scripts,
+# bin), elsewhere $CONDA_PREFIX/bin. Only hooks of this activation put entries there, or conda
+# itself: on reactivation and on a switch from another env, conda runs the deactivate scripts and
+# then exports a PATH it computed before they ran, which brings back what they took out. An entry
+# the shell had elsewhere on PATH is left alone.
+function _gocross_forget([string]$Entry) {
+    if (-not $env:CONDA_PREFIX -or -not $env:PATH) { return }
+    $stops = @($env:CONDA_PREFIX, [IO.Path]::Combine($env:CONDA_PREFIX, 'bin'))
+    $parts = @($env:PATH -split [IO.Path]::PathSeparator)
+    for ($i = 0; $i -lt $parts.Count; $i++) {
+        if ($stops -contains $parts[$i]) {
+            $at = $i
+            $env:PATH = @(for ($j = 0; $j -lt $parts.Count; $j++) { if ($j -ge $at -or $parts[$j] -ne $Entry) { $parts[$j] } }) -join [IO.Path]::PathSeparator
+            return
+        }
+    }
+}
+
+# Without --stack, conda deactivated the env below this level before activating this one: the
+# PATH entries its gocross hooks add (listed in its etc\gocross\path-entries) came back; forget them.
+function _gocross_forget_replaced {
+    $level = 0
+    if (-not [int]::TryParse("$env:CONDA_SHLVL", [ref]$level) -or $level -lt 2) { return }
+    if ([Environment]::GetEnvironmentVariable("CONDA_STACKED_$level")) { return }
+    $lower = [Environment]::GetEnvironmentVariable("CONDA_PREFIX_$($level - 1)")
+    if (-not $lower) { return }
+    $file = [IO.Path]::Combine($lower, 'etc', 'gocross', 'path-entries')
+    if (-not (Test-Path -LiteralPath $file -PathType Leaf)) { return }
+    foreach ($entry in Get-Content -LiteralPath $file -Encoding UTF8) {
+        if ($entry -and -not $entry.StartsWith('#')) { _gocross_forget $entry }
+    }
+}
+
+function _gocross_path_prepend([string]$Entry) {
+    $env:PATH = if ($env:PATH) { $Entry + [IO.Path]::PathSeparator + $env:PATH } else { $Entry }
+}
+
+_gocross_forget_replaced
+_gocross_forget '/home/u/.local/share/gocross/sdk/go1.23.4/bin'
+_gocross_forget '/opt/conda/envs/tools/etc/gocross/bin'
 _gocross_set GOROOT '/home/u/.local/share/gocross/sdk/go1.23.4'
-_gocross_set GOBIN '/opt/conda/envs/tools/bin'
 _gocross_set GOPATH '/opt/conda/envs/tools/share/gocross/gopath'
 _gocross_set GOMODCACHE '/opt/conda/envs/tools/share/gocross/gopath/pkg/mod'
-_gocross_set GOFLAGS '-modcacherw'
 _gocross_set GOTOOLCHAIN 'local'
 _gocross_set GOOS 'linux'
 _gocross_set GOARCH 'arm'
 _gocross_set GOARM '7'
 _gocross_set CGO_ENABLED '0'
+_gocross_clear GOBIN
 _gocross_clear GOAMD64
+_gocross_goflags_drop '-buildmode=pie'
+_gocross_goflags_drop '--buildmode=pie'
+_gocross_goflags_add '-modcacherw'
 _gocross_path_prepend '/opt/conda/envs/tools/etc/gocross/bin'
 _gocross_path_prepend '/home/u/.local/share/gocross/sdk/go1.23.4/bin'
 
-Remove-Item function:_gocross_save, function:_gocross_set, function:_gocross_clear, function:_gocross_path_prepend
-Remove-Variable _gocross_level
+Remove-Item function:_gocross_set, function:_gocross_clear, function:_gocross_goflags_words, function:_gocross_goflags_drop, function:_gocross_goflags_add, function:_gocross_forget, function:_gocross_forget_replaced, function:_gocross_path_prepend

@@ -1,35 +1,38 @@
 @REM gocross-managed hook: written by `gocross init`; it rewrites or removes this file.
-@REM Deactivates Go for this env (cmd.exe): removes the PATH entries the activate hook added and
-@REM puts every variable back as it was.
-@set "_GOCROSS_LEVEL=%CONDA_SHLVL%"
-@if not defined _GOCROSS_LEVEL set "_GOCROSS_LEVEL=0"
-
-@call set "PATH=%%PATH:/home/u/.local/share/gocross/sdk/go1.23.4/bin;=%%"
-@call set "PATH=%%PATH:/opt/conda/envs/tools/etc/gocross/bin;=%%"
-@call :gocross_restore GOROOT
-@call :gocross_restore GOBIN
-@call :gocross_restore GOPATH
-@call :gocross_restore GOMODCACHE
-@call :gocross_restore GOFLAGS
-@call :gocross_restore GOTOOLCHAIN
-@call :gocross_restore GOOS
-@call :gocross_restore GOARCH
-@call :gocross_restore GOARM
-@call :gocross_restore CGO_ENABLED
-@call :gocross_restore GOAMD64
-
-@set "_GOCROSS_LEVEL="
-@set "_gocross_s="
+@REM Runs first on deactivation: takes the PATH entries activate-z90-gocross.bat added out of
+@REM PATH (the first occurrence of each, wherever it is now; an entry the shell also had further
+@REM on stays). deactivate-a00-gocross.bat, which runs last, puts the variables back. cmd.exe.
+@REM With ECHO on, cmd echoes the commands it runs: the work is done in a CALL whose output is
+@REM thrown away (the hooks print nothing; errors still reach stderr).
+@call :gocross_main >nul
+@for %%v in (_gocross_e _gocross_p _gocross_new _gocross_done) do @set "%%v="
 @goto :eof
 
-:gocross_restore
-@call set "_gocross_s=%%_GOCROSS_SAVED_%_GOCROSS_LEVEL%_%1%%"
-@if not defined _gocross_s goto :eof
-@if "%_gocross_s%"=="1" (
-  @call set "%1=%%_GOCROSS_VALUE_%_GOCROSS_LEVEL%_%1%%"
-) else (
-  @set "%1="
-)
-@set "_GOCROSS_SAVED_%_GOCROSS_LEVEL%_%1="
-@set "_GOCROSS_VALUE_%_GOCROSS_LEVEL%_%1="
-@goto :eof
+:gocross_main
+set "_gocross_e=/home/u/.local/share/gocross/sdk/go1.23.4/bin"
+call :gocross_path_remove
+set "_gocross_e=/opt/conda/envs/tools/etc/gocross/bin"
+call :gocross_path_remove
+goto :eof
+
+@REM Takes the first _gocross_e out of PATH (Windows paths: case does not matter). Inside FOR a
+@REM percent expansion is the value from before the loop, so each entry goes to a CALLed step.
+:gocross_path_remove
+if not defined PATH goto :eof
+set "_gocross_new="
+set "_gocross_done="
+for %%p in ("%PATH:;=" "%") do (set "_gocross_p=%%~p" & call :gocross_remove_step)
+if not defined _gocross_done goto :eof
+set "PATH="
+if defined _gocross_new set "PATH=%_gocross_new:~1%"
+goto :eof
+
+:gocross_remove_step
+if defined _gocross_done goto gocross_keep
+if /i not "%_gocross_p%"=="%_gocross_e%" goto gocross_keep
+set "_gocross_done=1"
+goto :eof
+
+:gocross_keep
+set "_gocross_new=%_gocross_new%;%_gocross_p%"
+goto :eof
