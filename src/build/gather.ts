@@ -8,6 +8,7 @@ import { usageError } from '../errors.js';
 import { findModuleRoot, packageDirs, packageOf, readText as read } from '../gomodule/read.js';
 import { commandName, parseGoMod } from '../gomodule/text.js';
 import { readEnvSettings } from '../init/stored.js';
+import { askGit, exactTag } from '../io/git.js';
 import { findExecutable, run } from '../io/process.js';
 import { gorootVersion, installedVersions } from '../sdk/store.js';
 import { findProjectVersion } from '../sdk/version-files.js';
@@ -89,15 +90,25 @@ const VCS_MARKERS: [string, string][] = [
 ];
 
 /** Whether `dir` is inside a checkout whose VCS tool is installed (go needs it to stamp the revision). */
-export function vcsCheckout(dir: string, pathEnv: string | undefined): { vcs: boolean; note: string } {
+export function vcsCheckout(dir: string, pathEnv: string | undefined): { vcs: boolean; note: string; root?: string; tool?: string } {
   for (let d = resolve(dir); ; d = dirname(d)) {
     for (const [marker, tool] of VCS_MARKERS) {
       if (!existsSync(join(d, marker))) continue;
-      if (findExecutable(tool, pathEnv)) return { vcs: true, note: `a ${tool} checkout (${d}): the revision is stamped with -buildvcs` };
+      if (findExecutable(tool, pathEnv)) return { vcs: true, note: `a ${tool} checkout (${d}): the revision is stamped with -buildvcs`, root: d, tool };
       return { vcs: false, note: `a ${tool} checkout (${d}), but ${tool} is not on PATH: built with -buildvcs=false` };
     }
     if (dirname(d) === d) return { vcs: false, note: 'not in a VCS checkout: built with -buildvcs=false' };
   }
+}
+
+/**
+ * What go build reads of a git checkout besides its revision: the tag at HEAD, and the paths
+ * with uncommitted changes (`git status --porcelain`, untracked files included, as go counts them).
+ */
+export async function gitState(root: string): Promise<{ tag: string | undefined; changes: string[] }> {
+  const [tag, status] = await Promise.all([exactTag(root), askGit(root, ['status', '--porcelain'])]);
+  // "XY path", where X or Y may be a space (the first line's lost to trimming).
+  return { tag, changes: (status ?? '').split('\n').filter(Boolean).map((line) => line.replace(/^[ MADRCUT?!]{1,2} /, '')) };
 }
 
 /** The version of the Go at `goroot`: its VERSION file, else `go env GOVERSION`. */

@@ -4,6 +4,7 @@
  * write SHA256SUMS and the record of what gocross wrote.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inspectFile } from '../binary/index.js';
@@ -132,6 +133,18 @@ export async function readOutputDir(dir: string): Promise<{ existing: Set<string
 export async function conflicts(dir: string, names: readonly string[]): Promise<string[]> {
   const { existing, owned } = await readOutputDir(dir);
   return foreignFiles([...names, SUMS], existing, owned);
+}
+
+/**
+ * In a checkout, the output directory ignores itself (`*` in its own .gitignore): untracked
+ * outputs would make the checkout count as modified, and go build would stamp the next outputs
+ * vcs.modified=true — so two builds in a row would differ. A .gitignore already there is kept.
+ */
+export async function ignoreInCheckout(dir: string): Promise<boolean> {
+  const file = join(dir, '.gitignore');
+  if (existsSync(file)) return false;
+  await writeFileAtomic(file, "# gocross-managed: gocross build's outputs stay out of the checkout, so they do not make it count as modified.\n*\n");
+  return true;
 }
 
 /** Create the directory, and drop the temporary outputs an interrupted build left for these names. */

@@ -7,6 +7,7 @@ import { usageError } from '../errors.js';
 import { detectLicense } from '../gomodule/license.js';
 import { sourceUrl } from '../gomodule/repository.js';
 import { commandName } from '../gomodule/text.js';
+import { releaseVersion } from '../gomodule/version.js';
 import { parseGoVersion } from '../sdk/go-version.js';
 import { debianPackageTriple, parseTarget } from '../targets/index.js';
 import { CHECKED_ARCHES } from './check-script.js';
@@ -226,7 +227,7 @@ export function planDockerfile(request: DockerRequest, facts: ProjectFacts): Doc
     platforms,
     goImage: goTag ? `golang:${goTag}-bookworm` : 'golang:bookworm',
     goSource: goAsked?.source ?? 'default',
-    version: request.version ?? facts.git.tag ?? 'dev',
+    version: releaseVersion(request.version, facts.git.tag)?.version ?? 'dev',
     revision: facts.git.revision ?? '',
     labels: { title: name, source: sourceUrl(facts.modulePath, facts.git.remote) ?? '', licenses: licenseLabel(facts.licenseText) },
     dockerfile,

@@ -258,6 +258,33 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     expect(info).toContain(`vcs.revision=${git('rev-parse', 'HEAD').trim()}`);
   });
 
+  it('in a git checkout: outputs keep the checkout clean, two builds in a row are byte-identical, the tag at HEAD is the version, a dirty tree is said and --require-clean refuses it', async () => {
+    const dir = copy();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'hello');
+    git('tag', 'v2.0.1');
+    const targets = ['--targets', 'linux/amd64,linux/arm64,windows/amd64'];
+    const once = await build(dir, targets);
+    expect(once.exitCode, once.stderr).toBe(0);
+    expect(once.stderr).toContain('main.version 2.0.1 (the git tag v2.0.1 at HEAD)');
+    expect(git('status', '--porcelain')).toBe('');
+    const twice = await build(dir, targets);
+    expect(twice.report?.targets.map((r) => r.sha256)).toEqual(once.report?.targets.map((r) => r.sha256));
+    const info = execFileSync(join(GOROOT ?? '', 'bin', 'go'), ['version', '-m', join(dir, 'dist', 'hello_linux_amd64')], { encoding: 'utf8' });
+    expect(info).toContain('vcs.modified=false');
+    expect(execFileSync(join(dir, 'dist', 'hello_linux_amd64'), ['--version'], { encoding: 'utf8' })).toBe('hello 2.0.1 linux/amd64\n');
+    // Uncommitted work: said, stamped, and refused on request.
+    writeFileSync(join(dir, 'main.go'), `${readFileSync(join(dir, 'main.go'), 'utf8')}\n// edited\n`);
+    const dirty = await build(dir, targets);
+    expect(dirty.exitCode).toBe(0);
+    expect(dirty.stderr).toContain('has 1 uncommitted change (main.go): the outputs are stamped vcs.modified=true');
+    const refused = await build(dir, [...targets, '--require-clean']);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('refusing to build from');
+  });
+
   it('builds one output per cmd/* main package', async () => {
     const dir = copy(MULTI);
     const result = await build(dir, ['--targets', 'linux/amd64,linux/arm64', '--no-verify']);

@@ -60,7 +60,7 @@ describe('main packages', () => {
     expect(vcsCheckout(repo, process.env.PATH).vcs).toBe(false);
     if (!git) return;
     execFileSync('git', ['init', '-q'], { cwd: repo });
-    expect(vcsCheckout(join(repo, 'sub'), process.env.PATH)).toEqual({ vcs: true, note: `a git checkout (${repo}): the revision is stamped with -buildvcs` });
+    expect(vcsCheckout(join(repo, 'sub'), process.env.PATH)).toEqual({ vcs: true, note: `a git checkout (${repo}): the revision is stamped with -buildvcs`, root: repo, tool: 'git' });
     expect(vcsCheckout(join(repo, 'sub'), join(root, 'no-bin'))).toMatchObject({ vcs: false, note: expect.stringContaining('git is not on PATH') });
   });
 

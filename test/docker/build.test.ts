@@ -140,12 +140,12 @@ describe('a generated Dockerfile built by a real engine', () => {
   it('runs the exported binaries after the build: main.version comes from the git tag', async ({ skip }) => {
     if (!ready() || process.arch !== 'x64') skip();
     const amd64 = execFileSync(join(work, 'out-linux-amd64', 'usr', 'local', 'bin', 'hello'), ['--version'], { encoding: 'utf8' });
-    expect(amd64.trim()).toBe('hello v1.2.3 linux/amd64');
+    expect(amd64.trim()).toBe('hello 1.2.3 linux/amd64');
     // On the host, outside any build: the build itself never ran an arm64 instruction.
     const qemu = requireTool('qemu-aarch64');
     if (!qemu) return;
     const arm64 = execFileSync(qemu, [join(work, 'out-linux-arm64', 'usr', 'local', 'bin', 'hello'), '--version'], { encoding: 'utf8' });
-    expect(arm64.trim()).toBe('hello v1.2.3 linux/arm64');
+    expect(arm64.trim()).toBe('hello 1.2.3 linux/arm64');
   });
 
   it('labels the image from the module and git, runs as non-root with an exec-form entrypoint', async ({ skip }) => {
@@ -162,7 +162,7 @@ describe('a generated Dockerfile built by a real engine', () => {
       'org.opencontainers.image.title': 'hello',
       'org.opencontainers.image.source': 'https://github.com/example/hello',
       'org.opencontainers.image.revision': revision,
-      'org.opencontainers.image.version': 'v1.2.3',
+      'org.opencontainers.image.version': '1.2.3',
       'org.opencontainers.image.licenses': 'MIT',
     });
   }, 600_000);

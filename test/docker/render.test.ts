@@ -154,11 +154,17 @@ describe('the plan', () => {
       goImage: 'golang:1.19-bookworm',
       name: 'hello',
       pkg: '.',
-      version: 'v1.2.3',
+      // The tag's version, as build stamps it and the recipe packages it.
+      version: '1.2.3',
       revision: hello.git.revision,
       labels: { title: 'hello', source: 'https://github.com/example/hello', licenses: 'MIT' },
       notes: [],
     });
+  });
+
+  it('keeps the revision out of the Dockerfile: it comes from build arguments, so the file is the same at every commit', () => {
+    const files = (revision: string) => renderFiles(planDockerfile({ bake: true }, { ...hello, git: { ...hello.git, revision } }));
+    expect(files('1'.repeat(40))).toEqual(files('2'.repeat(40)));
   });
 
   it('takes the Go version from the request, else the go.mod toolchain line, else the go line', () => {

@@ -1,17 +1,18 @@
 /** `gocross build [PKG...]`: cross-compile a target matrix, verify every output, write SHA256SUMS. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { expandPath } from '../../config/coerce.js';
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
 import { findCrossCompilers } from '../../conda/compilers.js';
-import { usageError } from '../../errors.js';
-import { findModule, findMainPackages, envSettings, gatherGoFacts, goBinary, goVersionOf, vcsCheckout } from '../../build/gather.js';
+import { checkError, usageError } from '../../errors.js';
+import { findModule, findMainPackages, envSettings, gatherGoFacts, goBinary, gitState, goVersionOf, vcsCheckout } from '../../build/gather.js';
 import { chooseGo, type GoChoice } from '../../build/go-choice.js';
 import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../build/plan.js';
 import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
-import { conflicts, finishOutputs, type JobOptions, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
+import { conflicts, finishOutputs, ignoreInCheckout, type JobOptions, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
 import { chooseTargets } from '../../build/targets.js';
+import { releaseVersion } from '../../gomodule/version.js';
 import { findExecutable } from '../../io/process.js';
 import { installRequest } from '../../sdk/install-request.js';
 import { sdkRoot } from '../../sdk/store.js';
@@ -35,6 +36,7 @@ interface BuildOptions {
   verify?: boolean;
   dryRun?: boolean;
   force?: boolean;
+  requireClean?: boolean;
 }
 
 /** The operands before `--` are packages; the words after it are the smoke run's arguments. */
@@ -44,6 +46,11 @@ function splitOperands(args: string[], afterDashes: string[] | undefined): { pat
 }
 
 /** A GOROOT chosen or installed, checked to hold a go binary. */
+const isInside = (path: string, dir: string): boolean => {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
 /** Where each build's GOFLAGS comes from, when there is one, and what was dropped for which target. */
 function describeGoflags(current: string | undefined, explicit: string | null, jobs: readonly { target: { target: string }; env: Record<string, string | undefined> }[]): string | undefined {
   if (explicit !== null) return `GOFLAGS "${explicit}" from the env's gocross init --goflags`;
@@ -172,6 +179,9 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
   const goVersion = existsSync(goroot) ? await goVersionOf(goroot) : null;
   const go = goBinary(goroot);
   const vcs = vcsCheckout(module.root, env.PATH);
+  const git = vcs.tool === 'git' && vcs.root ? await gitState(vcs.root) : undefined;
+  // The same version as dockerfile and recipe take: --version, else the tag at HEAD.
+  const release = releaseVersion(opts.version, git?.tag);
   const host = hostTarget();
   const prefix = env.CONDA_PREFIX ?? null;
 
@@ -181,7 +191,7 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
     outDir,
     goroot,
     cgo,
-    flags: { ldflags: config.get<string>('build.ldflags'), version: opts.version, tags: opts.tags, vcs: vcs.vcs },
+    flags: { ldflags: config.get<string>('build.ldflags'), version: release?.version, tags: opts.tags, vcs: vcs.vcs },
     goflags: { current: env.GOFLAGS, explicit: fromEnv?.goflags ?? null },
     compilers: (target) => ({ host, flags: ccFlags, found: findCrossCompilers(target, prefix, env.PATH) }),
   });
@@ -189,6 +199,7 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
   const goInfo = { goroot, version: goVersion, why: choice.why };
   output.info(`Go ${goVersion ?? '(to be installed)'} at ${goroot}: ${choice.why}`);
   output.info(`targets: ${targets.targets.map((t) => t.target).join(', ')} (${targets.why}); ${vcs.note}`);
+  if (release) output.info(`main.version ${release.version} (${release.from})`);
   const goflagsNote = describeGoflags(env.GOFLAGS, fromEnv?.goflags ?? null, jobs);
   if (goflagsNote) output.info(goflagsNote);
 
@@ -205,6 +216,20 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
   }
 
   await prepareOutputDir(outDir, jobs.map((j) => j.fileName));
+  if (git && vcs.root && isInside(outDir, vcs.root)) {
+    if (await ignoreInCheckout(outDir)) output.info(`wrote ${outShown}/.gitignore: the outputs stay out of the checkout, so they do not make it count as modified`);
+    // Asked again now that the outputs are ignored: what is left really is uncommitted work.
+    const { changes } = await gitState(vcs.root);
+    if (changes.length > 0) {
+      const listed = `${changes.length} uncommitted change${changes.length === 1 ? '' : 's'} (${changes.slice(0, 5).join(', ')}${changes.length > 5 ? ', …' : ''})`;
+      if (opts.requireClean) {
+        throw checkError('build.dirty', `refusing to build from ${vcs.root}: it has ${listed}, so the outputs would be stamped vcs.modified=true.`, {
+          hint: 'commit or stash the changes (git status shows them), or drop --require-clean',
+        });
+      }
+      output.warn(`${vcs.root} has ${listed}: the outputs are stamped vcs.modified=true and differ from a clean checkout's (--require-clean refuses this)`);
+    }
+  }
   const jobOptions: JobOptions = {
     go,
     cwd: module.root,

@@ -1,12 +1,13 @@
 # gocross-managed: written by `gocross dockerfile --bake`; running it again replaces this file.
 #   docker buildx bake                      # every platform below
-#   VERSION=v1.2.3 REVISION=$(git rev-parse HEAD) docker buildx bake --push
+#   REVISION=$(git rev-parse HEAD) docker buildx bake --push    # VERSION=1.2.3 to override the tag's
 variable "VERSION" {
-  default = "v1.2.3"
+  default = "1.2.3"
 }
 
+# No default: the revision comes from the environment at build time, never from this file.
 variable "REVISION" {
-  default = "0123456789abcdef0123456789abcdef01234567"
+  default = ""
 }
 
 variable "IMAGE" {
