@@ -19,7 +19,16 @@ try {
   }
   throw error;
 }
-process.on('SIGINT', () => process.exit(130));
+// Ctrl-C: undo what is half done (a lock, a half-extracted SDK), say what was left, exit 130.
+let interrupted = false;
+process.on('SIGINT', async () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  const { undoPending } = await import(new URL('../dist/io/cleanup.js', import.meta.url).href);
+  const left = await undoPending();
+  process.stderr.write(`gocross: interrupted${left.length > 0 ? `: ${left.join('; ')}` : ''}\n`);
+  process.exit(130);
+});
 // A reader that stops early (`gocross build --help | head`) closes the pipe: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {

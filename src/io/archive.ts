@@ -13,6 +13,8 @@ const ALLOWED_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']
 export interface ExtractOptions {
   /** The one top-level directory every entry must be under, e.g. `go` for Go SDKs. */
   root: string;
+  /** Once aborted, no further entry is written (the rest of the archive is only read through). */
+  signal?: AbortSignal;
 }
 
 /** Why an entry path is unsafe, or undefined when it is a plain relative path under `root`. */
@@ -47,6 +49,7 @@ export async function extractTarGz(file: string, dest: string, options: ExtractO
       // Keep the archive's modes (Go's tools must stay executable) but never setuid bits.
       processUmask: 0o022,
       filter: (path, entry) => {
+        if (options.signal?.aborted) return false;
         const type = 'type' in entry ? String(entry.type) : 'File';
         const reason = unsafeEntryReason(path, type, options.root);
         if (reason) {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { environmentError, GocrossError, usageError } from '../errors.js';
+import { untilDone } from '../io/cleanup.js';
 import { checkSdkTree } from './check-tree.js';
 import { extractTarGz } from '../io/archive.js';
 import { download, type DownloadProgress, diskError } from './download.js';
@@ -30,12 +31,19 @@ export interface InstallHooks {
   onPhase?: (phase: 'download' | 'verify' | 'extract') => void;
 }
 
-/** Take the version's lock; the caller releases it. */
+/** Take the version's lock; the caller releases it (and so does Ctrl-C: no stale lock is left). */
 export async function lockVersion(home: string, version: string, hooks: InstallHooks = {}): Promise<Lock> {
   const paths = await ensureStore(home).catch((error: unknown) => {
     throw diskError(error, home) ?? error;
   });
-  return acquireLock(join(paths.locksDir, `${version}.lock`), { onWait: hooks.onWait });
+  const lock = await acquireLock(join(paths.locksDir, `${version}.lock`), { onWait: hooks.onWait });
+  const done = untilDone(`${version} was not installed (the store is as it was)`, () => lock.release());
+  return {
+    release: async () => {
+      done();
+      await lock.release();
+    },
+  };
 }
 
 /** Download the plan's archive, trying each mirror's URL in turn; returns the file and its hash. */
@@ -72,8 +80,18 @@ export async function placeArchive(archive: string, home: string, version: strin
   const { sdkDir } = storePaths(home);
   const root = sdkRoot(home, version);
   const extractDir = join(sdkDir, `.${version}.extract-${randomBytes(4).toString('hex')}`);
+  const stop = new AbortController();
+  let extraction: Promise<unknown> = Promise.resolve();
+  // On Ctrl-C: stop writing entries, let the extraction run out, then remove what it wrote.
+  const done = untilDone(`the half-extracted ${version} was removed`, async () => {
+    stop.abort();
+    await extraction.catch(() => undefined);
+    await rm(extractDir, { recursive: true, force: true });
+  });
   try {
-    await extractTarGz(archive, extractDir, { root: 'go' });
+    extraction = extractTarGz(archive, extractDir, { root: 'go', signal: stop.signal });
+    await extraction;
+    if (stop.signal.aborted) throw new GocrossError('interrupted', 'sdk.interrupted', `the install of ${version} was interrupted.`);
     const problems = await checkSdkTree(join(extractDir, 'go'), { version, platform: options.platform });
     if (problems.length > 0) {
       const error = options.given ? usageError : environmentError;
@@ -90,6 +108,7 @@ export async function placeArchive(archive: string, home: string, version: strin
     throw diskError(error, sdkDir) ?? error;
   } finally {
     await rm(extractDir, { recursive: true, force: true });
+    done();
   }
 }
 

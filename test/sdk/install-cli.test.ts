@@ -177,6 +177,32 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
     expect(readdirSync(join(store, 'locks'))).toEqual([]);
   });
 
+  it('Ctrl-C during extraction exits 130, says what was left, and leaves no partial SDK and no lock', async () => {
+    const store = home();
+    const child = spawn(process.execPath, [BIN, 'install', version], {
+      env: { ...process.env, ...Object.fromEntries(Object.entries(env(store)).filter(([, v]) => v !== undefined)) } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const sdkDir = join(store, 'sdk');
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const extracting = existsSync(sdkDir) && readdirSync(sdkDir).find((name) => name.includes('.extract-'));
+      if (extracting && existsSync(join(sdkDir, extracting, 'go', 'src'))) break;
+      if (Date.now() > deadline) throw new Error('extraction never started');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain(`gocross: interrupted: the half-extracted ${version} was removed; ${version} was not installed (the store is as it was)`);
+    expect(readdirSync(sdkDir)).toEqual([]);
+    expect(readdirSync(join(store, 'locks'))).toEqual([]);
+  });
+
   it('lists installed SDKs with the envs that use them, and uninstalls only with --force while used', async () => {
     const store = home();
     const userHome = join(root, 'user-home');
