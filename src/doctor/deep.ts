@@ -1,4 +1,8 @@
-/** `doctor --deep`: build a hello-world for each target with the go that would run. */
+/**
+ * `doctor --deep`: build a hello-world for each target with the go that would run, in exactly the
+ * environment the activated env gives (its hooks, other packages' hooks, env_vars.d): only the
+ * target's GOOS/GOARCH/GOARM/GOAMD64 change, so a build fails here where `go build` would.
+ */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +15,9 @@ export interface DeepResult {
   ok: boolean;
   seconds: number;
 }
+
+/** The variables of `env` a build depends on, for the finding's evidence. */
+const SHOWN = ['GOFLAGS', 'CGO_ENABLED', 'CC', 'GOROOT', 'GOTOOLCHAIN'];
 
 export async function deepBuild(go: string, targets: TargetInfo[], env: NodeJS.ProcessEnv): Promise<{ results: DeepResult[]; findings: Finding[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'gocross-doctor-'));
@@ -25,19 +32,20 @@ export async function deepBuild(go: string, targets: TargetInfo[], env: NodeJS.P
       const result = await run(go, ['build', '-o', join(dir, `hello-${target.goos}-${target.goarch}`), '.'], {
         cwd: dir,
         baseEnv: env,
-        env: { ...goTargetEnv(target), GOTOOLCHAIN: 'local', GOFLAGS: undefined },
+        env: goTargetEnv(target),
         timeoutMs: 300_000,
       });
       const ok = result.exitCode === 0;
       results.push({ target: target.target, ok, seconds: (Date.now() - started) / 1000 });
       if (!ok) {
+        const used = SHOWN.filter((name) => env[name]).map((name) => `${name}=${env[name]}`);
         findings.push({
           id: 'cross.build-failed',
           severity: 'error',
           title: `a hello-world does not build for ${target.target}`,
-          detail: `\`${go} build\` for ${target.target} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`,
-          fix: 'fix the errors above first (run gocross doctor without --deep); gocross init gives the env a complete official SDK',
-          evidence: result.stderr.trim().split('\n').slice(0, 10),
+          detail: `\`${go} build\` for ${target.target}, in the environment the env gives${used.length > 0 ? ` (${used.join(', ')})` : ''}, failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`,
+          fix: 'fix what go reports above: the other findings name where each variable of the env comes from and what removes it there',
+          evidence: [...used, ...result.stderr.trim().split('\n').slice(0, 10)],
         });
       }
     }

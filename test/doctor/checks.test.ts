@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanScript } from '../../src/conda/meta.js';
+import { fromRecords } from '../../src/doctor/attribution.js';
 import { runChecks } from '../../src/doctor/checks.js';
 import type { Snapshot } from '../../src/doctor/snapshot.js';
 import { parseTarget } from '../../src/targets/index.js';
@@ -14,6 +15,9 @@ const snapshot = (goversion: string, gotoolchain: string | undefined, project: s
   gos: [{ path: '/env/bin/go', real: '/sdk/go/bin/go', root: '/sdk/go', goEnv: { GOVERSION: goversion, GOTOOLCHAIN: gotoolchain ?? 'auto', GOPATH: '/env/gopath' }, error: null }],
   goroot: { path: '/sdk/go', from: 'go', exists: true, hasRuntime: true, hasTool: true, versionFile: goversion },
   condaEnv: { kind: 'conda', prefix: '/env', name: 'env', via: '--prefix' },
+  active: false,
+  inForce: 'shell',
+  activation: null,
   records: { packages: [], stateVars: {}, envVarsD: [], activate: [], deactivate: [] },
   profiles: [],
   project: { version: project, file: '/work/go.mod', via: 'toolchain' },
@@ -21,6 +25,7 @@ const snapshot = (goversion: string, gotoolchain: string | undefined, project: s
   crossCompilers: {},
   hooks: null,
   execWrappers: [],
+  wrappers: [],
 });
 
 const ids = (s: Snapshot): string[] => runChecks(s).map((f) => f.id);
@@ -61,5 +66,35 @@ describe('scanScript', () => {
 
   it('lists the Go variables a script mentions (restores count)', () => {
     expect(scanScript('if [ -n "$_OLD_GOARCH" ]; then export GOARCH="$_OLD_GOARCH"; else unset GOARCH; fi').mentions).toEqual(['GOARCH']);
+  });
+});
+
+describe('without a POSIX shell (Windows): the env’s scripts are read, not run', () => {
+  const records = {
+    packages: [],
+    stateVars: { GOFLAGS: '-mod=vendor', GOBIN: '***unset***' },
+    envVarsD: [{ file: '/env/etc/conda/env_vars.d/x.json', vars: { GOFLAGS: '-mod=mod', GOBIN: '/x' } }],
+    activate: [
+      { name: 'activate-z61-go.sh', path: '/env/etc/conda/activate.d/activate-z61-go.sh', ...scanScript('export GOARCH=arm64\n') },
+      { name: 'activate-z61-go.bat', path: '/env/etc/conda/activate.d/activate-z61-go.bat', ...scanScript('set "GOOS=windows"\n') },
+    ],
+    deactivate: [],
+  };
+  const s: Snapshot = { ...snapshot('go1.23.4', 'local', 'go1.23.4'), records, activation: fromRecords(records, null, () => null) };
+
+  it('orders conda’s sources as conda does: env_vars.d, then conda-meta/state (whose ***unset*** drops the name altogether)', () => {
+    expect(s.activation?.vars.GOFLAGS?.origin.kind).toBe('state');
+    expect(s.activation?.vars.GOFLAGS?.value).toBe('-mod=vendor');
+    expect(s.activation?.vars.GOBIN).toMatchObject({ value: undefined, sets: [], origin: { kind: 'shell' } });
+    expect(s.activation?.simulated).toBe(false);
+  });
+
+  it('keeps today’s findings: who sets what, and no restore when no deactivate script mentions it', () => {
+    const findings = runChecks(s);
+    expect(findings.find((f) => f.id === 'activate.foreign-go-vars' && f.title.startsWith('GOARCH'))?.detail).toContain('activate-z61-go.sh runs last and wins');
+    expect(findings.find((f) => f.id === 'activate.foreign-go-vars' && f.title.startsWith('GOFLAGS'))?.fix).toContain('conda env config vars unset GOFLAGS -p /env');
+    expect(findings.find((f) => f.id === 'activate.no-restore')?.title).toBe('activate-z61-go.sh sets GOARCH and nothing restores them on deactivate');
+    // .bat scripts are not scanned on this path (as before).
+    expect(findings.some((f) => f.title.startsWith('GOOS'))).toBe(false);
   });
 });

@@ -223,7 +223,13 @@ describe.skipIf(!GOROOT)('gocross doctor on conda-style prefixes with a real Go'
   it('gocross.hooks-stale: the hooks point at an SDK that is gone', async () => {
     const stale = await envWith({ gocrossGoroot: join(root, 'deleted-sdk') });
     expect(stale.report.findings).toContainEqual(expect.objectContaining({ id: 'gocross.hooks-stale', severity: 'error' }));
-    expect(ids((await envWith({ gocrossGoroot: GOROOT ?? '' })).report)).not.toContain('gocross.hooks-stale');
+    // Settings with a good SDK but no hooks: activation does not do what init set.
+    const noHooks = await envWith({ gocrossGoroot: GOROOT ?? '' });
+    expect(noHooks.report.findings.find((f) => f.id === 'gocross.hooks-stale')?.title).toBe('some of the env’s gocross hooks are missing');
+    const prefix = condaPrefix(fresh(), { go: REAL_GO });
+    const init = await gocross(['init', '--prefix', prefix, '--go', GOROOT ?? ''], { env: baseEnv(prefix, { GOCROSS_HOME: join(root, 'store') }) });
+    expect(init.exitCode).toBe(0);
+    expect(ids((await doctor(['--prefix', prefix], baseEnv(prefix))).report)).not.toContain('gocross.hooks-stale');
   });
 
   it('--deep builds for linux/arm64 with the real Go, and reports go’s own error for a broken GOROOT', async () => {

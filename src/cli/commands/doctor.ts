@@ -27,7 +27,7 @@ async function condaInfoEnvs(env: NodeJS.ProcessEnv): Promise<string[] | undefin
 }
 
 const inspected = (s: Snapshot) => ({
-  env: { kind: s.condaEnv.kind, prefix: s.condaEnv.prefix, name: s.condaEnv.name, via: s.condaEnv.via },
+  env: { kind: s.condaEnv.kind, prefix: s.condaEnv.prefix, name: s.condaEnv.name, via: s.condaEnv.via, active: s.active, inForce: s.inForce },
   gos: s.gos.map((g) => ({ path: g.path, real: g.real, root: g.root, version: g.goEnv?.GOVERSION ?? null, goroot: g.goEnv?.GOROOT ?? null, error: g.error })),
   variables: Object.fromEntries(Object.entries(s.env).filter(([k]) => k !== 'PATH').map(([k, v]) => [k, v ?? null])),
   goroot: s.goroot,
@@ -41,6 +41,22 @@ const inspected = (s: Snapshot) => ({
   targets: s.targets.map((t) => t.target),
   crossCompilers: s.crossCompilers,
   profiles: s.profiles.map((p) => `${p.file}:${p.line}`),
+  activation: s.activation
+    ? {
+        simulated: s.activation.simulated,
+        shell: s.activation.shell,
+        base: s.activation.base,
+        scripts: s.activation.scripts,
+        stopped: s.activation.stopped?.source.source ?? null,
+        gocross: s.activation.gocross,
+        variables: Object.fromEntries(
+          Object.entries(s.activation.vars)
+            .filter(([name]) => name !== 'PATH')
+            .map(([name, v]) => [name, { value: v.value ?? null, source: v.origin.source, restored: v.restored }]),
+        ),
+      }
+    : null,
+  wrappers: s.wrappers,
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -59,8 +75,12 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
       const list = [...snapshot.targets];
       if (!list.some((t) => t.target === host.target)) list.push(host);
       const { deepBuild } = await import('../../doctor/deep.js');
-      const result = await deepBuild(go.path, list, env);
+      // Exactly what the activated env gives (this shell's, when the env is the active one).
+      const buildEnv = snapshot.inForce === 'activation' && snapshot.activation?.env ? snapshot.activation.env : env;
+      const result = await deepBuild(go.path, list, buildEnv);
       deep = result.results;
+      const related = [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.id))];
+      for (const failed of result.findings) if (related.length > 0) failed.fix = `${failed.fix} (see ${related.join(', ')})`;
       findings.push(...result.findings);
     }
   }
