@@ -13,7 +13,7 @@ import { checkSdkTree } from './check-tree.js';
 import { extractTarGz } from '../io/archive.js';
 import { download, type DownloadProgress, diskError } from './download.js';
 import { acquireLock, type Lock } from './lock.js';
-import type { InstallPlan, Platform } from './plan.js';
+import { type InstallPlan, mirrorChecksum, type Platform } from './plan.js';
 import { cleanLeftovers, ensureStore, readMarker, sdkRoot, storePaths, writeMarker } from './store.js';
 
 export interface InstallResult {
@@ -46,21 +46,41 @@ export async function lockVersion(home: string, version: string, hooks: InstallH
   };
 }
 
-/** Download the plan's archive, trying each mirror's URL in turn; returns the file and its hash. */
-async function fetchArchive(plan: InstallPlan, home: string, hooks: InstallHooks): Promise<{ file: string; sha256: string }> {
+/**
+ * Download the plan's archive with the checksum it must have, trying each mirror in turn: one
+ * that cannot be reached or serves a file with another sha256 is skipped for the next (each
+ * failure is said); a later mirror whose own index gives another checksum stops everything.
+ */
+async function fetchArchive(plan: InstallPlan, home: string, hooks: InstallHooks): Promise<{ file: string; sha256: string; url: string }> {
   const dest = join(storePaths(home).tmpDir, plan.filename);
   const failures: string[] = [];
-  for (const url of plan.urls) {
+  for (const [i, url] of plan.urls.entries()) {
+    if (i > 0) {
+      const mirror = url.slice(0, url.length - plan.filename.length);
+      const theirs = await mirrorChecksum(mirror, plan.filename);
+      if (theirs && theirs.sha256 !== plan.sha256) {
+        throw environmentError('sdk.checksum-conflict', `the mirrors disagree on the sha256 of ${plan.filename}: ${plan.checksumFrom} says ${plan.sha256}, ${theirs.from} says ${theirs.sha256}. Nothing was installed.`, {
+          hint: 'one of them is wrong or tampered with; compare with go.dev/dl and remove the wrong mirror from --mirror / GOCROSS_GO_MIRROR',
+        });
+      }
+    }
     try {
       const result = await download({ url, dest, expectedSize: plan.size, onProgress: hooks.onProgress, onRetry: hooks.onRetry });
-      return { file: dest, sha256: result.sha256 };
+      hooks.onPhase?.('verify');
+      if (result.sha256 === plan.sha256) return { file: dest, sha256: result.sha256, url };
+      await rm(dest, { force: true });
+      failures.push(`${url} sent a file with sha256 ${result.sha256}, not ${plan.sha256} (${plan.checksumFrom})`);
+      hooks.onRetry?.(`${failures.at(-1)}; trying the next mirror`);
     } catch (error) {
       if (!(error instanceof GocrossError) || error.code.startsWith('disk.')) throw error;
-      failures.push(error.message);
+      failures.push(error.message.replace(/\.$/, ''));
     }
   }
-  throw environmentError('download.failed', `could not download ${plan.filename} from any mirror: ${failures.join(' ')}`, {
-    hint: 'check the network and the mirror list (--mirror, GOCROSS_GO_MIRROR)',
+  const corrupt = failures.some((f) => f.includes(' sent a file with sha256 '));
+  throw environmentError(corrupt ? 'sdk.checksum-mismatch' : 'download.failed', `could not get a good ${plan.filename} from any mirror: ${failures.join('; ')}. Nothing was installed.`, {
+    hint: corrupt
+      ? 'the downloads are corrupt or tampered with; add a mirror you trust (--mirror), or install a file checked by hand: gocross install --archive FILE --sha256 HEX'
+      : `check the network and the mirror list (--mirror, GOCROSS_GO_MIRROR); without network: gocross install --archive ${plan.filename} --sha256 ${plan.sha256}`,
   });
 }
 
@@ -122,16 +142,9 @@ export async function installPlan(plan: InstallPlan, home: string, options: { fo
     if (!options.force && readMarker(root)) return { version: plan.version, goroot: root, installed: false };
     await cleanLeftovers(home, plan.version);
     options.onPhase?.('download');
-    const { file, sha256 } = await fetchArchive(plan, home, options);
-    options.onPhase?.('verify');
-    if (sha256 !== plan.sha256) {
-      await rm(file, { force: true });
-      throw environmentError('sdk.checksum-mismatch', `${plan.filename} has sha256 ${sha256}, but ${plan.checksumFrom} says ${plan.sha256}. Nothing was installed.`, {
-        hint: 'the download is corrupt or tampered with; try again or use another mirror',
-      });
-    }
+    const { file, sha256, url } = await fetchArchive(plan, home, options);
     options.onPhase?.('extract');
-    await placeArchive(file, home, plan.version, { sha256, source: plan.urls[0] ?? '', platform: plan.platform, given: false });
+    await placeArchive(file, home, plan.version, { sha256, source: url, platform: plan.platform, given: false });
     await rm(file, { force: true });
     return { version: plan.version, goroot: root, installed: true };
   } finally {

@@ -31,34 +31,59 @@ export const mirrorBase = (mirror: string): string => (mirror.endsWith('/') ? mi
 
 export const indexUrl = (mirror: string): string => `${mirrorBase(mirror)}?mode=json&include=all`;
 
-/** The release index of `mirror`, or a reason it has none. */
-export async function fetchIndex(mirror: string): Promise<{ releases: Release[] } | { failure: string }> {
+/** The release index of `mirror`, or a reason it has none (`unreachable`: no answer at all). */
+export async function fetchIndex(mirror: string): Promise<{ releases: Release[] } | { failure: string; unreachable: boolean }> {
   try {
     const response = await httpRequest(indexUrl(mirror));
-    if (response.status !== 200) return { failure: `HTTP ${response.status} for the index` };
+    if (response.status !== 200) return { failure: `HTTP ${response.status} for the index`, unreachable: false };
     const text = await response.text();
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return { failure: 'no JSON index (the answer is not JSON)' };
+      return { failure: 'no JSON index (the answer is not JSON)', unreachable: false };
     }
     return { releases: parseReleaseIndex(json, mirror) };
   } catch (error) {
-    if (error instanceof GocrossError) return { failure: error.message.replace(/\.$/, '') };
+    if (error instanceof GocrossError) return { failure: error.message.replace(/\.$/, ''), unreachable: true };
     throw error;
   }
 }
 
-/** The releases of the first mirror that has an index, with the failures of those before it. */
-export async function firstIndex(mirrors: readonly string[]): Promise<{ releases: Release[]; mirror: string } | { failures: string[] }> {
+/**
+ * The releases of the first mirror that has an index, with the failures of those before it;
+ * `unreachable` when no mirror answered at all (no network), which no checksum can fix.
+ */
+export async function firstIndex(mirrors: readonly string[]): Promise<{ releases: Release[]; mirror: string } | { failures: string[]; unreachable: boolean }> {
   const failures: string[] = [];
+  let unreachable = true;
   for (const mirror of mirrors) {
     const result = await fetchIndex(mirror);
     if ('releases' in result) return { releases: result.releases, mirror };
     failures.push(`${mirror}: ${result.failure}`);
+    unreachable &&= result.unreachable;
   }
-  return { failures };
+  return { failures, unreachable };
+}
+
+/** No mirror answered: downloading cannot work here, and the way out is a file brought in by hand. */
+export const OFFLINE = 'sdk.offline';
+
+const offlineError = (what: string, failures: readonly string[], filename: string): GocrossError =>
+  environmentError(OFFLINE, `cannot install ${what}: no mirror answered (${failures.join('; ')}).`, {
+    hint: `without network, install from an archive downloaded elsewhere: gocross install --archive ${filename} --sha256 <its sha256 from go.dev/dl>`,
+  });
+
+/** What `mirror` says the sha256 of `filename` is: its index, else `<file>.sha256`; undefined when it says nothing. */
+export async function mirrorChecksum(mirror: string, filename: string): Promise<{ sha256: string; from: string } | undefined> {
+  const index = await fetchIndex(mirror);
+  if ('releases' in index) {
+    const listed = index.releases.flatMap((r) => r.files).find((f) => f.filename === filename);
+    return listed ? { sha256: listed.sha256.toLowerCase(), from: `the release index of ${mirror}` } : undefined;
+  }
+  const url = `${mirrorBase(mirror)}${filename}`;
+  const sha256 = await checksumFile(url);
+  return sha256 ? { sha256, from: `${url}.sha256` } : undefined;
 }
 
 async function checksumFile(url: string): Promise<string | undefined> {
@@ -116,6 +141,8 @@ export async function planInstall(options: PlanOptions): Promise<InstallPlan> {
       platform,
     };
   }
+  const exampleFile = `${request.kind === 'exact' ? request.version.name : 'goX.Y.Z'}.${archivePlatform(platform.goos, platform.goarch)}.tar.gz`;
+  if (index.unreachable) throw offlineError(describeRequest(request), index.failures, exampleFile);
   // No mirror has an index: only an exact version can be turned into a file name.
   if (request.kind !== 'exact') {
     throw environmentError('sdk.no-index', `cannot resolve ${describeRequest(request)}: no mirror served a release index (${index.failures.join('; ')}).`, {

@@ -33,6 +33,9 @@ export function parseVersionRequest(text: string): VersionRequest {
 export const describeRequest = (request: VersionRequest): string =>
   request.kind === 'latest' ? 'the latest stable Go' : request.kind === 'minor' ? `Go ${request.text} (newest patch)` : request.version.name;
 
+/** The request as `gocross install` takes it on the command line. */
+export const requestArgument = (request: VersionRequest): string => (request.kind === 'latest' ? 'latest' : request.kind === 'minor' ? request.text : request.version.name);
+
 /** The release that satisfies `request`, or a usage error naming the nearest versions. */
 export function chooseRelease(request: VersionRequest, releases: readonly Release[], source: string): Release {
   const sorted = [...releases].sort((a, b) => compareGoVersions(a.version, b.version));

@@ -73,6 +73,18 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
     }
   });
 
+  it('offline, without --go, takes the newest installed SDK and says so', async () => {
+    const sdk = sdkTarball();
+    const store = join(root, 'offline-store');
+    const offline = { GOCROSS_HOME: store, GOCROSS_GO_MIRROR: 'http://127.0.0.1:9/dl/', HTTP_PROXY: undefined, http_proxy: undefined };
+    expect((await gocross(['install', '--archive', sdk?.path ?? '', '--sha256', sdk?.sha256 ?? ''], { env: { ...env, ...offline } })).exitCode).toBe(0);
+    const prefix = fresh();
+    const result = await init(['--prefix', prefix, '--json'], offline);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ version: sdk?.version, goroot: join(store, 'sdk', sdk?.version ?? '') });
+    expect(result.stderr).toContain(`no mirror answered: using ${sdk?.version}`);
+  });
+
   it('re-renders with new options, remembering the rest', async () => {
     const prefix = fresh();
     await init(['--prefix', prefix, '--go', GOROOT ?? '', '--target', 'linux/arm64']);

@@ -118,6 +118,57 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
     expect(sdkDir(store2)).toEqual([]);
   });
 
+  it('skips a mirror whose archive fails its checksum for the next one, and stops when two indexes disagree', async () => {
+    const corrupt = await new TestMirror().start();
+    const other = await new TestMirror().start();
+    try {
+      const data = readFileSync(sdk?.path ?? '');
+      const broken = Buffer.from(data);
+      broken[broken.length - 100] = (broken[broken.length - 100] ?? 0) ^ 0xff;
+      // The first mirror's index is right, its file is not.
+      corrupt.files = [{ filename: sdk?.filename ?? '', data: broken, sha256: sdk?.sha256 ?? '', version }];
+      const store = home();
+      const result = await gocross(['install', version, '--mirror', corrupt.base, '--mirror', mirror.base, '--json'], { env: env(store) });
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ version, installed: true });
+      expect(readFileSync(join(store, 'sdk', version, MARKER), 'utf8')).toContain(mirror.base);
+      // A second mirror whose own index names another checksum: nothing is installed, both are named.
+      other.files = [{ filename: sdk?.filename ?? '', data, sha256: 'f'.repeat(64), version }];
+      const store2 = home();
+      const conflict = await gocross(['install', version, '--mirror', corrupt.base, '--mirror', other.base], { env: env(store2) });
+      expect(conflict.exitCode).toBe(3);
+      expect(conflict.stderr).toContain(`the mirrors disagree on the sha256 of ${sdk?.filename}: the release index of ${corrupt.base} says ${sdk?.sha256}, the release index of ${other.base} says ${'f'.repeat(64)}. Nothing was installed.`);
+      expect(existsSync(join(store2, 'sdk', version))).toBe(false);
+    } finally {
+      await corrupt.stop();
+      await other.stop();
+    }
+  });
+
+  it('offline: installed SDKs satisfy 1.19, go.mod and latest; with none, the hint is --archive, and following it works', async () => {
+    const offline = (store: string) => env(store, { GOCROSS_GO_MIRROR: 'http://127.0.0.1:9/dl/' });
+    const store = home();
+    const none = await gocross(['install', 'latest'], { env: offline(store) });
+    expect(none.exitCode).toBe(3);
+    const hint = /hint: without network, install from an archive downloaded elsewhere: (gocross install --archive \S+ --sha256) /.exec(none.stderr);
+    expect(hint, none.stderr).not.toBeNull();
+    // The hint, followed with the archive at hand.
+    const followed = await gocross(['install', '--archive', sdk?.path ?? '', '--sha256', sdk?.sha256 ?? '', '--json'], { env: offline(store) });
+    expect(followed.exitCode, followed.stderr).toBe(0);
+    const minor = version.replace(/^go(\d+\.\d+).*$/, '$1');
+    for (const request of [minor, 'latest']) {
+      const again = await gocross(['install', request, '--json'], { env: offline(store) });
+      expect(again.exitCode, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ version, installed: false });
+      expect(again.stderr).toContain(`no mirror answered: using ${version}`);
+    }
+    const project = join(root, 'offline-module');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'go.mod'), `module m\n\ngo ${minor}\n`);
+    const fromMod = await gocross(['install', 'go.mod', '--json'], { env: offline(store), cwd: project });
+    expect(JSON.parse(fromMod.stdout)).toMatchObject({ version, installed: false });
+  });
+
   it('honours HTTP_PROXY', async () => {
     const seen: string[] = [];
     const proxy = createServer((req, res) => {

@@ -45,7 +45,6 @@ function splitOperands(args: string[], afterDashes: string[] | undefined): { pat
   return { patterns: args.slice(0, Math.max(0, args.length - afterDashes.length)), smokeArgs: afterDashes };
 }
 
-/** A GOROOT chosen or installed, checked to hold a go binary. */
 const isInside = (path: string, dir: string): boolean => {
   const rel = relative(dir, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
@@ -59,6 +58,7 @@ function describeGoflags(current: string | undefined, explicit: string | null, j
   return `GOFLAGS "${current}" from the environment${changed.length > 0 ? `; without -buildmode=pie for ${changed.join(', ')} (it would make them dynamically linked PIEs without cgo)` : ''}`;
 }
 
+/** A GOROOT chosen or installed, checked to hold a go binary. */
 async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mirrors: string[]; dryRun: boolean; output: Output }): Promise<{ goroot: string; installed: boolean }> {
   if (choice.kind === 'goroot') {
     const goroot = resolve(expandPath(choice.goroot, ctx.cwd));
@@ -79,6 +79,7 @@ async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mir
     home: ctx.home,
     mirrors: ctx.mirrors,
     onPlanned: (version) => ctx.output.info(`installing ${version} into the SDK store (${choice.why})`),
+    onNote: (note) => ctx.output.warn(note),
   });
   return { goroot: result.goroot, installed: true };
 }

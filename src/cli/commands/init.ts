@@ -119,6 +119,7 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
         home,
         mirrors: config.get<string[]>('mirror'),
         onPlanned: (planned) => output.info(`installing ${planned} (${choice.why})`),
+        onNote: (note) => output.warn(note),
       });
       version = installed.version;
     }

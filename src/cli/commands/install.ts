@@ -36,6 +36,11 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   const host = hostTarget();
   const platform = { goos: host.goos, goarch: host.goarch };
 
+  const report = (result: InstallResult): number => {
+    if (global.json) output.json(result);
+    else output.line(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
+    return 0;
+  };
   let result: InstallResult;
   // The network, archive and progress modules load only when there is work to do, so that the
   // no-op install of an installed version stays instant.
@@ -43,59 +48,62 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
     const { installArchive } = await import('../../sdk/archive-install.js');
     result = await installArchive({ archive: opts.archive, home, mirrors, sha256: opts.sha256, force: opts.force === true, platform, request: args[0] ? choice.request : undefined });
   } else {
-    // An exact version that is already installed needs no network at all.
+    // An exact version that is already installed needs no network, nor the modules that speak it.
     const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
-    if (exact && !opts.force && readMarker(sdkRoot(home, exact))) {
-      result = { version: exact, goroot: sdkRoot(home, exact), installed: false };
-    } else {
-      const [{ planInstall }, { installPlan }, { formatProgress, progressThrottle, runTasks }] = await Promise.all([
-        import('../../sdk/plan.js'),
-        import('../../sdk/install.js'),
-        import('../tasks.js'),
-      ]);
-      const ctx = await runTasks<Ctx>(
-        [
-          {
-            title: `Resolve ${describeRequest(choice.request)} (${choice.why})`,
-            task: async (ctx, task) => {
-              ctx.plan = await planInstall({ request: choice.request, mirrors, platform, sha256: opts.sha256 });
-              task.title = `Resolved ${ctx.plan.version}: ${ctx.plan.filename}, checksum from ${ctx.plan.checksumFrom}`;
-            },
+    if (exact && !opts.force && readMarker(sdkRoot(home, exact))) return report({ version: exact, goroot: sdkRoot(home, exact), installed: false });
+    const [{ resolveRequest }, { installPlan }, { formatProgress, progressThrottle, runTasks }] = await Promise.all([
+      import('../../sdk/resolve.js'),
+      import('../../sdk/install.js'),
+      import('../tasks.js'),
+    ]);
+    const ctx = await runTasks<Ctx>(
+      [
+        {
+          title: `Resolve ${describeRequest(choice.request)} (${choice.why})`,
+          task: async (ctx, task) => {
+            const resolution = await resolveRequest(choice.request, { home, mirrors, platform, sha256: opts.sha256, force: opts.force === true });
+            if (resolution.kind === 'installed') {
+              ctx.result = { version: resolution.version, goroot: sdkRoot(home, resolution.version), installed: false };
+              if (resolution.note) output.warn(resolution.note);
+              task.title = `${resolution.version} is installed`;
+              return;
+            }
+            ctx.plan = resolution.plan;
+            task.title = `Resolved ${ctx.plan.version}: ${ctx.plan.filename}, checksum from ${ctx.plan.checksumFrom}`;
           },
-          {
-            title: 'Install',
-            task: async (ctx, task) => {
-              const plan = ctx.plan as InstallPlan;
-              task.title = `Install ${plan.version} into ${sdkRoot(home, plan.version)}`;
-              const started = Date.now();
-              const shouldShow = progressThrottle(process.stderr.isTTY === true);
-              ctx.result = await installPlan(plan, home, {
-                force: opts.force === true,
-                onPhase: (phase) => {
-                  task.output = phase === 'download' ? `downloading ${plan.urls[0]}` : phase === 'verify' ? 'verifying sha256' : 'extracting';
-                },
-                onProgress: ({ received, total }) => {
-                  if (shouldShow(received, total)) task.output = `downloading ${formatProgress(received, total, started)}`;
-                },
-                onRetry: (message) => {
-                  task.output = message;
-                },
-                onWait: (pid) => {
-                  task.output = `waiting for another gocross (pid ${pid}) installing the same version`;
-                },
-              });
-              if (!ctx.result.installed) task.skip(`${plan.version} is already installed`);
-            },
+        },
+        {
+          title: 'Install',
+          skip: (ctx) => ctx.plan === undefined,
+          task: async (ctx, task) => {
+            const plan = ctx.plan as InstallPlan;
+            task.title = `Install ${plan.version} into ${sdkRoot(home, plan.version)}`;
+            const started = Date.now();
+            const shouldShow = progressThrottle(process.stderr.isTTY === true);
+            ctx.result = await installPlan(plan, home, {
+              force: opts.force === true,
+              onPhase: (phase) => {
+                task.output = phase === 'download' ? `downloading ${plan.urls[0]}` : phase === 'verify' ? 'verifying sha256' : 'extracting';
+              },
+              onProgress: ({ received, total }) => {
+                if (shouldShow(received, total)) task.output = `downloading ${formatProgress(received, total, started)}`;
+              },
+              onRetry: (message) => {
+                task.output = message;
+              },
+              onWait: (pid) => {
+                task.output = `waiting for another gocross (pid ${pid}) installing the same version`;
+              },
+            });
+            if (!ctx.result.installed) task.skip(`${plan.version} is already installed`);
           },
-        ],
-        output,
-        {},
-      );
-      result = ctx.result as InstallResult;
-    }
+        },
+      ],
+      output,
+      {},
+    );
+    result = ctx.result as InstallResult;
   }
 
-  if (global.json) output.json(result);
-  else output.line(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
-  return 0;
+  return report(result);
 }
