@@ -20,7 +20,8 @@
  *    `export X=''`.
  */
 
-export const UNSET_MARKER = '***unset***';
+export { UNSET_MARKER } from './meta.js';
+import { UNSET_MARKER } from './meta.js';
 
 export type Env = Record<string, string | undefined>;
 

@@ -32,8 +32,13 @@ export interface EnvRecords {
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
+/** conda's marker for "unset this variable" in `conda env config vars`. */
+export const UNSET_MARKER = '***unset***';
+
+/** `conda env config vars` as conda-meta/state records them (an unset marker is kept: it hides a package's value). */
 export const parseStateVars = (json: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries(record(record(json).env_vars)).map(([k, v]) => [k, String(v)]));
+
 
 export const parseEnvVarsJson = (json: unknown): Record<string, string> => Object.fromEntries(Object.entries(record(json)).map(([k, v]) => [k, String(v)]));
 
@@ -80,7 +85,8 @@ export function readEnvRecords(prefix: string): EnvRecords {
   const packages: PackageRecord[] = [];
   for (const file of list(join(prefix, 'conda-meta'))) {
     // Only Go packages matter here; skip parsing the (large) records of everything else.
-    if (!/^go(-(cgo|nocgo)_[^-]+)?-\d/.test(file) || !file.endsWith('.json')) continue;
+    // go-1.26.0-h…, go-nocgo_linux-aarch64-1.26.0-h…: the subdir itself holds a '-'.
+    if (!/^go(-(cgo|nocgo)_[a-z0-9]+-[a-z0-9_]+)?-\d/.test(file) || !file.endsWith('.json')) continue;
     const data = record(readJson(join(prefix, 'conda-meta', file)));
     if (typeof data.name === 'string') packages.push({ name: data.name, version: String(data.version ?? ''), build: String(data.build ?? ''), file: join(prefix, 'conda-meta', file) });
   }
@@ -98,8 +104,8 @@ export function readEnvRecords(prefix: string): EnvRecords {
   return {
     packages,
     stateVars: parseStateVars(readJson(join(prefix, 'conda-meta', 'state'))),
+    // conda reads every file there, whatever its name.
     envVarsD: list(join(prefix, 'etc', 'conda', 'env_vars.d'))
-      .filter((f) => f.endsWith('.json'))
       .map((f) => ({ file: join(prefix, 'etc', 'conda', 'env_vars.d', f), vars: parseEnvVarsJson(readJson(join(prefix, 'etc', 'conda', 'env_vars.d', f))) })),
     activate: scripts('activate'),
     deactivate: scripts('deactivate'),

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { ActivationStep } from '../conda/activation-script.js';
 import { sameGoValue, varHistory } from '../conda/activation-trace.js';
-import { GO_VARS, type EnvRecords } from '../conda/meta.js';
+import { GO_VARS, type EnvRecords, UNSET_MARKER } from '../conda/meta.js';
 import type { Activation, GocrossHooks, VarSource, VarTrace } from './snapshot.js';
 
 /** The variables doctor follows through activation. */
@@ -17,7 +17,6 @@ export const SAVE_HOOK = 'activate-a00-gocross.sh';
 export const APPLY_HOOK = 'activate-z90-gocross.sh';
 const UNAPPLY_HOOK = 'deactivate-z90-gocross.sh';
 const RESTORE_HOOK = 'deactivate-a00-gocross.sh';
-const UNSET_MARKER = '***unset***';
 
 export const STATE_LABEL = 'conda-meta/state (conda env config vars)';
 

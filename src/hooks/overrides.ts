@@ -3,7 +3,7 @@
  * activate script or env var sets what, whether gocross's late hook overrides it, and which
  * GOFLAGS words it drops and why. `init` prints it; `doctor` reports from it.
  */
-import type { EnvRecords } from '../conda/meta.js';
+import { type EnvRecords, UNSET_MARKER } from '../conda/meta.js';
 import { applyGoflagsRule } from '../targets/goflags.js';
 import type { TargetInfo } from '../targets/index.js';
 import type { HookPlan } from './plan.js';
@@ -27,9 +27,12 @@ const pieWhy = (target: TargetInfo): string =>
 
 export function overridesOf(records: Pick<EnvRecords, 'activate' | 'stateVars' | 'envVarsD'>, plan: HookPlan, target: TargetInfo): Override[] {
   const setByUs = new Set([...plan.set.map((s) => s.name), ...plan.clear]);
+  // conda drops a package's env var that `conda env config vars` marks unset, and exports no marker.
+  const unset = (name: string): boolean => records.stateVars[name] === UNSET_MARKER;
+  const without = (vars: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(vars).filter(([name]) => !unset(name)));
   const sources: { source: string; vars: Record<string, string>; after: boolean }[] = [
-    ...records.envVarsD.map((f) => ({ source: f.file, vars: f.vars, after: false })),
-    { source: 'conda env config vars (conda-meta/state)', vars: records.stateVars, after: false },
+    ...records.envVarsD.map((f) => ({ source: f.file, vars: without(f.vars), after: false })),
+    { source: 'conda env config vars (conda-meta/state)', vars: without(records.stateVars), after: false },
     ...records.activate.filter((s) => s.name.endsWith('.sh') && !s.name.includes('gocross')).map((s) => ({ source: s.name, vars: s.sets, after: s.name > APPLY_HOOK })),
   ];
   const found: Override[] = [];
