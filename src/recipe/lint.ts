@@ -1,14 +1,20 @@
 /**
- * The recipe linter: renders a meta.yaml as conda-build would for each target subdir and checks
- * it against conda-build's schema and conda-forge's Go conventions. Pure: files come in as text,
- * and whether a path exists is asked through a function.
+ * The recipe linter: renders a meta.yaml as conda-build would for each target subdir (with
+ * conda-forge's pinning and the recipe's own variant files) and checks it against conda-build's
+ * schema and conda-forge's Go conventions. Pure: files come in as text, whether a path exists
+ * and what a source holds are asked through functions.
  */
 import { closest } from 'fastest-levenshtein';
-import { renderMeta } from './jinja.js';
-import { DEFAULT_PLATFORMS } from './plan.js';
+import { asList, checkConventions, type Dict, isDict, type Raw, type RecipeFacts, type Severity, strings, type UnitFacts, type UnitScript } from './conventions.js';
+import { JINJA_FAILED, renderMeta } from './jinja.js';
+import { isArchiveName, type SourceProvider, type SourceSpec, sourceFileName } from './license-files.js';
+import { DEFAULT_PLATFORMS } from './platforms.js';
 import { FIELDS, LICENSE_FAMILIES, LIST_SECTIONS, NOARCH, PIN_DEPENDS } from './schema.js';
+import { scriptFacts } from './script-facts.js';
+import { selectorNamespace } from './selectors.js';
+import { firstVariant, mergeVariantFiles, type VariantFile } from './variants.js';
 
-export type Severity = 'error' | 'warning';
+export { asList, type Dict, isDict, type Raw, type Severity, strings } from './conventions.js';
 
 export interface Finding {
   /** Stable id, e.g. schema.unknown-key, source.sha256-missing. */
@@ -25,22 +31,28 @@ export interface Finding {
 export interface RecipeInput {
   /** meta.yaml's text. */
   meta: string;
-  /** Build scripts next to the recipe by file name: build.sh, bld.bat… (absent ones left out). */
+  /** Files of the recipe directory by name (build.sh, bld.bat, an output's script…); absent ones left out. */
   scripts: Record<string, string | undefined>;
-  /** Whether a path named by the recipe exists (relative to the recipe or its source). */
+  /** Whether a path named by the recipe exists (in the recipe directory or a local source root). */
   exists: (path: string) => boolean;
   /** Names of the files in the recipe directory (run_test.sh counts as a test). */
   recipeFiles: string[];
   subdirs?: readonly string[];
   env?: Record<string, string | undefined>;
+  /** conda-forge's pinning, then the recipe's conda_build_config.yaml (and variants.yaml); later ones win. */
+  variantFiles?: readonly VariantFile[];
+  /** The platform each target is built on (conda-forge.yml's build_platform), for build_platform in selectors. */
+  buildPlatforms?: Readonly<Record<string, string>>;
+  /** What each source puts in the work dir, for license_file entries not found otherwise. */
+  sources?: SourceProvider;
 }
 
 /** Every lint rule: its id and what it checks, for --help texts, docs and tests. */
 export const RULES: Readonly<Record<string, string>> = {
-  'jinja.invalid': 'the Jinja in meta.yaml renders with conda-build\'s context (compiler, stdlib, pin_compatible, environ…)',
+  'jinja.invalid': "the Jinja renders with conda-build's context (compiler, stdlib, pin_compatible, environ…) or rattler-build's",
   'selector.invalid': 'every `# [selector]` is a valid expression',
-  'yaml.invalid': 'the rendered recipe is valid YAML, a mapping at the top',
-  'schema.unknown-key': 'only keys of conda-build\'s FIELDS schema',
+  'yaml.invalid': 'the rendered recipe (and its variant files) are valid YAML, a mapping at the top',
+  'schema.unknown-key': "only keys of conda-build's FIELDS schema (or rattler-build's recipe schema)",
   'schema.not-a-dict': 'each section is a dict (source and outputs: a dict or a list of dicts)',
   'schema.bad-value': 'build/pin_depends and build/noarch take only the values conda-build allows',
   'package.name': 'package/name is present',
@@ -48,35 +60,28 @@ export const RULES: Readonly<Record<string, string>> = {
   'source.missing': 'there is a source',
   'source.sha256-missing': 'a url source has a sha256',
   'source.sha256-invalid': 'a sha256 is 64 hex digits',
+  'source.sha256-mismatch': 'the source archive downloaded for the license check has the sha256 the recipe says',
   'build.number-missing': 'build/number is present',
   'build.number-invalid': 'build/number is a non-negative integer',
   'build.script-missing': 'there is a build script (build.sh, bld.bat or build/script) for each subdir',
-  'go.compiler': "a Go compiler in build requirements: {{ compiler('go-nocgo') }} or {{ compiler('go-cgo') }}",
+  'go.compiler': "a Go build has a Go compiler in build requirements: {{ compiler('go-nocgo') }} or {{ compiler('go-cgo') }}",
   'go.cgo-c-compiler': "a go-cgo build also has {{ compiler('c') }} and {{ stdlib('c') }}",
-  'go-licenses.requirement': 'go-licenses is a build requirement',
-  'go-licenses.save': 'the build script runs go-licenses save … --save_path',
+  'go.not-a-go-recipe': 'info: a recipe without a Go compiler or go build (noarch: python…) is not checked by the Go rules',
+  'go-licenses.requirement': 'go-licenses, which the build script runs, is a build requirement (or installed at a pinned version)',
+  'go-licenses.save': 'a Go build script runs go-licenses save … --save_path',
+  'go-licenses.unpinned': 'go-licenses is not fetched with go install …@latest (a download of an unpinned version)',
+  'go-licenses.failure-hidden': 'warning: go-licenses is not run with || true, which hides its failures',
+  'go-licenses.not-shipped': "warning: go-licenses' save path is listed in about/license_file",
   'license.missing': 'about/license is present',
   'license.family': "about/license_family is one of conda-build's families",
   'license.no-file': 'about/license_file is present',
-  'license.file-not-found': 'each license_file is on disk (or written by the build script)',
+  'license.file-not-found': 'each license_file is in the recipe, a source (unpacked as conda-build lays it out) or written by the build script',
+  'license.not-checked': 'info: a license_file could not be checked (its source could not be fetched, or is a git source)',
   'test.missing': 'the recipe has tests',
   'test.binary-untested': 'every binary the build script installs is run by a test command',
 };
 
-export type Dict = Record<string, unknown>;
-export const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
-export const strings = (v: unknown): string[] => asList(v).filter((x): x is string => typeof x === 'string');
 const truthyFlag = (v: unknown): boolean => v === true || (typeof v === 'string' && /^(true|yes|1)$/i.test(v.trim()));
-
-/** A finding of one subdir, before merging. */
-export interface Raw {
-  id: string;
-  severity?: Severity;
-  message: string;
-  hint?: string;
-  file?: string;
-}
 
 /** Keys of one section against the schema. */
 function checkKeys(section: string, value: Dict, where: string, out: Raw[]): void {
@@ -110,12 +115,12 @@ function checkSchema(data: Dict, out: Raw[]): void {
       }
       checkKeys(section, entry, where, out);
       if (section === 'outputs') {
-        for (const nested of ['requirements', 'test', 'about'] as const) if (isDict(entry[nested])) checkKeys(nested, entry[nested] as Dict, `${where}/${nested}`, out);
+        for (const nested of ['requirements', 'test', 'about', 'build'] as const) if (isDict(entry[nested])) checkKeys(nested, entry[nested] as Dict, `${where}/${nested}`, out);
       }
     });
   }
-  const build = data.build;
-  if (isDict(build)) {
+  const builds = [data.build, ...asList(data.outputs).filter(isDict).map((o) => o.build)].filter(isDict);
+  for (const build of builds) {
     if (build.pin_depends !== undefined && !PIN_DEPENDS.includes(String(build.pin_depends ?? '') as never)) {
       out.push({ id: 'schema.bad-value', message: `build/pin_depends is ${JSON.stringify(build.pin_depends)}; conda-build takes '', 'record' or 'strict'.` });
     }
@@ -123,148 +128,111 @@ function checkSchema(data: Dict, out: Raw[]): void {
       out.push({ id: 'schema.bad-value', message: `build/noarch is ${JSON.stringify(build.noarch)}; conda-build takes python or generic.` });
     }
   }
+  const abouts = [data.about, ...asList(data.outputs).filter(isDict).map((o) => o.about)].filter(isDict);
+  for (const about of abouts) {
+    if (about.license_family !== undefined && about.license_family !== null && !LICENSE_FAMILIES.includes(String(about.license_family).toUpperCase() as never)) {
+      out.push({ id: 'license.family', message: `about/license_family ${JSON.stringify(about.license_family)} is not one of conda-build's families.`, hint: `use one of ${LICENSE_FAMILIES.join(', ')}` });
+    }
+  }
 }
 
 /** Binaries a build script installs: go build -o "$PREFIX/bin/NAME" or "%LIBRARY_BIN%\NAME.exe". */
 export function installedBinaries(script: string): string[] {
-  const names = new Set<string>();
-  const re = /-o\s+["']?(?:\$\{?PREFIX\}?\/bin\/|%LIBRARY_BIN%\\|%PREFIX%\\Library\\bin\\)([A-Za-z0-9_.+-]+?)(?:\.exe)?["'\s]/g;
-  for (const m of `${script}\n`.matchAll(re)) names.add(m[1] as string);
-  return [...names];
+  return [...new Set([...scriptFacts(script, 'sh').binaries, ...scriptFacts(script, 'bat').binaries])];
 }
 
-const savesLicenses = (script: string): boolean => /\bgo-licenses(?:\.exe)?\s+save\b[^\n]*--save_path/.test(script);
-/** The directories go-licenses saves into, by last path element (scripts often `cd` first: ../library_licenses). */
-const savePaths = (script: string): string[] => [...script.matchAll(/--save_path[=\s]+["']?([^\s"']+)/g)].map((m) => lastElement(m[1] as string));
-const lastElement = (path: string): string => path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? path;
-
-/**
- * One subdir's recipe as the Go conventions see it, whatever its format: meta.yaml and
- * rattler-build's recipe.yaml name these things differently but are checked alike.
- */
-export interface RecipeFacts {
-  /** The recipe file findings point at: meta.yaml or recipe.yaml. */
-  file: string;
-  pkg: Dict;
-  sources: Dict[];
-  build: Dict;
-  buildRequirements: string[];
-  about: Dict;
-  /** The build script's text for this subdir (undefined: there is none), its file, and the name a missing one has. */
-  script: string | undefined;
-  scriptFile: string;
-  missingScript: string;
-  testCommands: string[];
-  /** A run_test script (or equivalent) tests the package. */
-  testScript: boolean;
-  hasTests: boolean;
-}
-
-/** conda-forge's conventions for a Go package, on one subdir of a recipe that is not skipped. */
-export function checkConventions(facts: RecipeFacts, subdir: string, input: Pick<RecipeInput, 'exists'>, out: Raw[]): void {
-  const { pkg, build, about, script, scriptFile } = facts;
-  if (!pkg.name) out.push({ id: 'package.name', message: 'package/name is missing.' });
-  if (pkg.version === undefined || pkg.version === null || pkg.version === '') out.push({ id: 'package.version', message: 'package/version is missing.' });
-  else if (/[-\s]/.test(String(pkg.version))) out.push({ id: 'package.version', message: `package/version ${JSON.stringify(pkg.version)} contains '-' or a space, which conda versions may not.`, hint: "use '_' or drop the '-' (1.2.3rc1)" });
-
-  if (facts.sources.length === 0) out.push({ id: 'source.missing', message: 'the recipe has no source.', hint: 'add a source url with its sha256 (or a git source and tag)' });
-  facts.sources.forEach((source, index) => {
-    const where = facts.sources.length > 1 ? `source[${index}]` : 'source';
-    if (source.url !== undefined && source.sha256 === undefined) {
-      out.push({ id: 'source.sha256-missing', message: `${where} has a url but no sha256${source.md5 || source.sha1 ? ' (md5/sha1 are not enough for conda-forge)' : ''}.`, hint: 'compute it with sha256sum on the downloaded tarball, or let `gocross recipe --url URL` do it' });
-    }
-    if (source.sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(String(source.sha256 ?? ''))) {
-      out.push({ id: 'source.sha256-invalid', message: `${where}/sha256 ${JSON.stringify(source.sha256)} is not 64 hex digits.`, hint: 'a sha256 is 64 characters 0-9a-f; placeholders are not accepted' });
-    }
+/** meta.yaml's sources as the work dir gets them: each at its folder, an archive unpacked, a file as fn. */
+export function metaSourceSpecs(sources: Dict[]): SourceSpec[] {
+  return sources.map((s): SourceSpec => {
+    const dest = typeof s.folder === 'string' ? s.folder : '';
+    const fileName = typeof s.fn === 'string' ? s.fn : undefined;
+    const url = strings(s.url)[0];
+    if (url !== undefined) return { kind: 'url', location: url, sha256: typeof s.sha256 === 'string' ? s.sha256 : undefined, dest, fileName, archive: isArchiveName(sourceFileName(url, fileName)) };
+    if (typeof s.git_url === 'string') return { kind: 'git', location: s.git_url, dest, archive: false };
+    if (typeof s.path === 'string') return { kind: 'path', location: s.path, dest, archive: false };
+    return { kind: 'other', location: String(s.hg_url ?? s.svn_url ?? '?'), dest, archive: false };
   });
-
-  if (build.number === undefined || build.number === null || build.number === '') {
-    out.push({ id: 'build.number-missing', message: 'build/number is missing.', hint: 'add `number: 0` under build (and raise it for rebuilds of the same version)' });
-  } else if (!/^\d+$/.test(String(build.number))) {
-    out.push({ id: 'build.number-invalid', message: `build/number ${JSON.stringify(build.number)} is not a non-negative integer.` });
-  }
-  if (script === undefined) out.push({ id: 'build.script-missing', message: `there is no ${facts.missingScript} and no build/script for ${subdir}.`, file: facts.missingScript });
-
-  const reqName = (r: string): string => r.split(/[\s=<>!]/)[0] ?? r;
-  const buildReqs = facts.buildRequirements;
-  const goCompiler = buildReqs.find((r) => /^go-(no)?cgo_/.test(reqName(r)));
-  if (!goCompiler) {
-    const plainGo = buildReqs.find((r) => reqName(r) === 'go');
-    out.push({
-      id: 'go.compiler',
-      message: plainGo ? `requirements/build has "${plainGo}" but no Go compiler package.` : 'requirements/build has no Go compiler.',
-      hint: "add compiler('go-nocgo') for pure Go, or compiler('go-cgo') with compiler('c') and stdlib('c') for cgo",
-    });
-  } else if (reqName(goCompiler).startsWith('go-cgo_')) {
-    const hasC = buildReqs.some((r) => /^(gcc|clang|vs20\d\d)_/.test(reqName(r)));
-    const hasStdlib = buildReqs.some((r) => /^(sysroot|macosx_deployment_target|vs)_/.test(reqName(r)));
-    if (!hasC || !hasStdlib) {
-      const missing = [...(hasC ? [] : ["compiler('c')"]), ...(hasStdlib ? [] : ["stdlib('c')"])].join(' and ');
-      out.push({ id: 'go.cgo-c-compiler', severity: 'warning', message: `requirements/build uses go-cgo without ${missing}.`, hint: 'cgo needs a C compiler and the C standard library package for the target' });
-    }
-  }
-  if (!buildReqs.some((r) => reqName(r) === 'go-licenses')) {
-    out.push({ id: 'go-licenses.requirement', message: 'go-licenses is not in requirements/build.', hint: 'conda-forge asks Go packages to ship the licenses of the modules they link: add go-licenses' });
-  }
-  if (script !== undefined && !savesLicenses(script)) {
-    out.push({ id: 'go-licenses.save', message: `${scriptFile} does not run go-licenses save … --save_path.`, hint: 'add `go-licenses save . --save_path library_licenses` and list library_licenses/ in about/license_file', file: scriptFile });
-  }
-
-  if (!about.license) out.push({ id: 'license.missing', message: 'about/license is missing.', hint: 'use an SPDX id such as MIT or Apache-2.0' });
-  if (about.license_family !== undefined && about.license_family !== null && !LICENSE_FAMILIES.includes(String(about.license_family).toUpperCase() as never)) {
-    out.push({ id: 'license.family', message: `about/license_family ${JSON.stringify(about.license_family)} is not one of conda-build's families.`, hint: `use one of ${LICENSE_FAMILIES.join(', ')}` });
-  }
-  const licenseFiles = strings(about.license_file);
-  if (licenseFiles.length === 0) out.push({ id: 'license.no-file', message: 'about/license_file is missing.', hint: 'list the LICENSE file and library_licenses/' });
-  const generated = script === undefined ? [] : savePaths(script);
-  for (const file of licenseFiles) {
-    if (generated.includes(lastElement(file)) || input.exists(file)) continue;
-    out.push({ id: 'license.file-not-found', message: `about/license_file ${file} is not on disk (not in the recipe nor in its source) and no build script writes it.`, hint: 'check the name (LICENSE, COPYING…) or remove the entry' });
-  }
-
-  if (!facts.hasTests) out.push({ id: 'test.missing', message: 'the recipe has no tests.', hint: 'add test commands that run each binary, e.g. `tool --help`' });
-  if (script !== undefined && !facts.testScript) {
-    const words = new Set(facts.testCommands.flatMap((c) => c.split(/[\s"'/\\]+/)).map((w) => w.replace(/\.exe$/, '')));
-    const untested = installedBinaries(script).filter((b) => !words.has(b));
-    if (untested.length > 0) {
-      out.push({ id: 'test.binary-untested', message: `the binaries ${untested.join(', ')} are installed by ${scriptFile} but no test command runs them.`, hint: `add a test command such as \`${untested[0]} --help\``, file: facts.file });
-    }
-  }
 }
 
-/** meta.yaml's names for the facts the conventions check. */
+const SCRIPT_FILE = /\.(sh|bat|cmd|ps1|py|pl|bash)$/i;
+
+/** meta.yaml's names for the facts the conventions check: the package, or its outputs. */
 function metaFacts(data: Dict, subdir: string, input: RecipeInput): RecipeFacts {
-  const build = isDict(data.build) ? data.build : {};
-  // The build script for this subdir: build/script, else build.sh (unix) or bld.bat (win).
   const windows = subdir.startsWith('win-');
-  const scriptName = windows ? 'bld.bat' : 'build.sh';
-  const inline = build.script !== undefined && build.script !== null;
+  const kind = windows ? 'bat' : 'sh';
+  const pkg = isDict(data.package) ? data.package : {};
+  const build = isDict(data.build) ? data.build : {};
   const requirements = isDict(data.requirements) ? data.requirements : {};
+  const about = isDict(data.about) ? data.about : {};
+  const sources = asList(data.source).filter(isDict);
   const test = isDict(data.test) ? data.test : {};
-  const testCommands = strings(test.commands);
-  const testScript = input.recipeFiles.includes(windows ? 'run_test.bat' : 'run_test.sh');
-  return {
-    file: 'meta.yaml',
-    pkg: isDict(data.package) ? data.package : {},
-    sources: asList(data.source).filter(isDict),
-    build,
-    buildRequirements: strings(requirements.build).map((r) => r.trim()),
-    about: isDict(data.about) ? data.about : {},
-    script: inline ? strings(build.script).join('\n') : input.scripts[scriptName],
-    scriptFile: inline ? 'meta.yaml' : scriptName,
-    missingScript: scriptName,
-    testCommands,
-    testScript,
-    hasTests: testCommands.length > 0 || testScript || strings(test.imports).length > 0,
+  const topName = String(pkg.name ?? '');
+  const topVersion = String(pkg.version ?? '');
+  const scriptName = windows ? 'bld.bat' : 'build.sh';
+  const inline = (script: unknown, file: string): UnitScript | null => (script === undefined || script === null ? null : { text: strings(script).join('\n'), kind, file });
+  const fileScript = (name: string): UnitScript | null => {
+    const text = input.scripts[name];
+    return text === undefined ? null : { text, kind: /\.(bat|cmd)$/i.test(name) ? 'bat' : 'sh', file: name };
   };
-}
+  const topScript = inline(build.script, 'meta.yaml') ?? fileScript(scriptName);
+  const runTest = input.recipeFiles.some((f) => f === (windows ? 'run_test.bat' : 'run_test.sh') || f === 'run_test.py' || f === 'run_test.pl');
+  const testsOf = (t: Dict, scriptTest: boolean): Pick<UnitFacts, 'testCommands' | 'testScript' | 'hasTests'> => {
+    const commands = strings(t.commands);
+    return { testCommands: commands, testScript: scriptTest, hasTests: commands.length > 0 || scriptTest || strings(t.imports).length > 0 || strings(t.downstreams).length > 0 };
+  };
+  const noarchOf = (b: Dict): string | null => (b.noarch === undefined || b.noarch === null ? null : String(b.noarch));
+  const outputs = asList(data.outputs).filter(isDict).filter((o) => !truthyFlag(isDict(o.build) ? o.build.skip : undefined));
 
-/** Checks of one rendered subdir of a meta.yaml. */
-function checkRendered(data: Dict, subdir: string, input: RecipeInput, out: Raw[]): void {
-  checkSchema(data, out);
-  // conda-build does not build a skipped subdir; nothing else applies to it.
-  if (truthyFlag((isDict(data.build) ? data.build : {}).skip)) return;
-  checkConventions(metaFacts(data, subdir, input), subdir, input, out);
+  const units: UnitFacts[] = [];
+  if (outputs.length === 0) {
+    units.push({
+      label: '',
+      name: topName,
+      version: topVersion,
+      isPackage: true,
+      noarch: noarchOf(build),
+      buildRequirements: strings(requirements.build).map((r) => r.trim()),
+      hostRequirements: strings(requirements.host).map((r) => r.trim()),
+      about,
+      script: topScript,
+      missingScript: topScript ? null : scriptName,
+      ...testsOf(test, runTest),
+    });
+  } else {
+    const named = outputs.find((o) => o.name === topName);
+    // The top level runs its build (build.sh or build/script) once, before the outputs.
+    if (topScript && !named) {
+      units.push({ label: '', name: topName, version: topVersion, isPackage: false, noarch: noarchOf(build), buildRequirements: strings(requirements.build), hostRequirements: strings(requirements.host), about, script: topScript, missingScript: null, testCommands: [], testScript: false, hasTests: true });
+    }
+    for (const output of outputs) {
+      const name = String(output.name ?? '');
+      const same = name === topName;
+      const reqs = Array.isArray(output.requirements) ? { run: output.requirements } : isDict(output.requirements) ? output.requirements : same ? requirements : {};
+      const outBuild = isDict(output.build) ? output.build : same ? build : {};
+      const scriptValue = output.script;
+      let script: UnitScript | null = null;
+      if (typeof scriptValue === 'string' && (SCRIPT_FILE.test(scriptValue) || input.scripts[scriptValue] !== undefined)) {
+        script = fileScript(scriptValue) ?? null;
+      } else if (scriptValue !== undefined && scriptValue !== null) script = inline(scriptValue, 'meta.yaml');
+      else if (outBuild.script !== undefined && outBuild.script !== null) script = inline(outBuild.script, 'meta.yaml');
+      else if (same) script = topScript;
+      const outTest = isDict(output.test) ? output.test : same ? test : {};
+      units.push({
+        label: `output ${name || '?'}`,
+        name,
+        version: String(output.version ?? topVersion),
+        isPackage: true,
+        noarch: noarchOf(outBuild),
+        buildRequirements: strings(reqs.build).map((r) => r.trim()),
+        hostRequirements: strings(reqs.host).map((r) => r.trim()),
+        about: isDict(output.about) ? output.about : about,
+        script,
+        missingScript: typeof scriptValue === 'string' && script === null ? scriptValue : null,
+        ...testsOf(outTest, (same && runTest) || typeof outTest.script === 'string'),
+      });
+    }
+  }
+  return { file: 'meta.yaml', format: 'meta', pkg, needsName: true, sources, sourceSpecs: metaSourceSpecs(sources), build, units };
 }
 
 /** Findings of every subdir, each reported once with the subdirs it was found for. */
@@ -272,7 +240,9 @@ export function mergeBySubdir(perSubdir: readonly (readonly [subdir: string, raw
   const merged = new Map<string, Finding>();
   for (const [subdir, raws] of perSubdir) {
     for (const raw of raws) {
-      const key = `${raw.id}\n${raw.message}`;
+      // An echo of a Jinja error (a value that did not render) is not a finding of its own.
+      if (raw.message.includes(JINJA_FAILED)) continue;
+      const key = `${raw.id}\n${raw.message}\n${raw.file ?? file}`;
       const existing = merged.get(key);
       if (existing) {
         if (!existing.subdirs.includes(subdir)) existing.subdirs.push(subdir);
@@ -284,13 +254,21 @@ export function mergeBySubdir(perSubdir: readonly (readonly [subdir: string, raw
   return [...merged.values()];
 }
 
+/** The variant for one subdir from the variant files, and the problems of those files. */
+export function variantFor(subdir: string, input: Pick<RecipeInput, 'variantFiles' | 'buildPlatforms' | 'env'>): { variant: Record<string, string>; raws: Raw[] } {
+  const ns = selectorNamespace(subdir, { buildSubdir: input.buildPlatforms?.[subdir], env: input.env });
+  const { config, problems } = mergeVariantFiles(input.variantFiles ?? [], ns);
+  const raws: Raw[] = problems.map((p) => ({ id: /selector/.test(p.message) ? 'selector.invalid' : 'yaml.invalid', message: `${p.file}: ${p.message}`, file: p.file }));
+  return { variant: { ...firstVariant(config), target_platform: subdir }, raws };
+}
+
 /** Lint a recipe; findings seen for several subdirs are reported once, listing them. */
 export function lintRecipe(input: RecipeInput): Finding[] {
   const subdirs = input.subdirs ?? DEFAULT_PLATFORMS;
   return mergeBySubdir(
     subdirs.map((subdir) => {
-      const rendered = renderMeta(input.meta, subdir, input.env);
-      const raws: Raw[] = [];
+      const { variant, raws } = variantFor(subdir, input);
+      const rendered = renderMeta(input.meta, subdir, { buildSubdir: input.buildPlatforms?.[subdir], variant, env: input.env });
       // One YAML error per subdir: the ones after the first are mostly its echoes.
       const firstYaml = rendered.errors.find((e) => e.stage === 'yaml');
       for (const error of rendered.errors.filter((e) => e.stage !== 'yaml' || e === firstYaml)) {
@@ -298,9 +276,14 @@ export function lintRecipe(input: RecipeInput): Finding[] {
         const at = error.line ? ` (line ${error.line}${error.stage === 'yaml' ? ' of the rendered text' : ''})` : '';
         raws.push({ id, message: `${error.stage === 'jinja' ? 'Jinja' : error.stage === 'selector' ? 'a selector' : 'YAML'}${at}: ${error.message}` });
       }
-      if (rendered.errors.length === 0) {
+      // A Jinja error that stops the render leaves nothing to check; one in a single tag does not.
+      if (!rendered.errors.some((e) => e.stage === 'yaml') && !(rendered.data === null && rendered.errors.length > 0)) {
         if (!isDict(rendered.data)) raws.push({ id: 'yaml.invalid', message: 'the rendered recipe is not a mapping of sections.' });
-        else checkRendered(rendered.data, subdir, input, raws);
+        else {
+          checkSchema(rendered.data, raws);
+          // conda-build does not build a skipped subdir; nothing else applies to it.
+          if (!truthyFlag((isDict(rendered.data.build) ? rendered.data.build : {}).skip)) checkConventions(metaFacts(rendered.data, subdir, input), subdir, input, raws);
+        }
       }
       return [subdir, raws] as const;
     }),

@@ -6,6 +6,7 @@ import { usageError } from '../errors.js';
 import { detectLicense, type DetectedLicense } from '../gomodule/license.js';
 import { commandName } from '../gomodule/text.js';
 import { forgeOf } from './forge.js';
+import { PLATFORMS } from './platforms.js';
 import { readmeSummary } from './readme.js';
 import { condaVersionProblem } from './version.js';
 
@@ -41,18 +42,7 @@ export type SourcePlan =
   | { kind: 'url'; url: string; sha256: string }
   | { kind: 'git'; gitUrl: string; gitRev: string };
 
-/** conda subdirs gocross writes recipes for, and the conda-forge build platform that cross-compiles each. */
-export const PLATFORMS: Readonly<Record<string, { selector: string; buildPlatform: string | null }>> = {
-  'linux-64': { selector: 'linux64', buildPlatform: null },
-  'linux-aarch64': { selector: '(linux and aarch64)', buildPlatform: 'linux-64' },
-  'linux-ppc64le': { selector: '(linux and ppc64le)', buildPlatform: 'linux-64' },
-  'osx-64': { selector: '(osx and x86_64)', buildPlatform: null },
-  'osx-arm64': { selector: '(osx and arm64)', buildPlatform: 'osx-64' },
-  'win-64': { selector: 'win64', buildPlatform: null },
-  'win-arm64': { selector: '(win and arm64)', buildPlatform: 'win-64' },
-};
-/** The subdirs a recipe is written and checked for when none are named. */
-export const DEFAULT_PLATFORMS: readonly string[] = ['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64', 'win-64'];
+export { DEFAULT_PLATFORMS, PLATFORMS } from './platforms.js';
 
 export type RecipeFormat = 'meta' | 'v1' | 'both';
 

@@ -52,3 +52,8 @@ export function fillTemplate(text: string, values: TemplateValues, templateName 
   }
   return out.join('\n');
 }
+
+/** conda-forge's global pinning as gocross keeps it (recipes/conda/conda-forge-pinning.yaml), the first variant file of every check. */
+export function pinningFile(): { name: string; text: string } {
+  return { name: 'conda-forge pinning', text: readFileSync(new URL('conda-forge-pinning.yaml', TEMPLATE_DIR), 'utf8') };
+}

@@ -194,10 +194,17 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     const inRecipe = await recipe(['--check'], join(module, 'recipes/multi'));
     expect(inRecipe.exitCode).toBe(0);
     expect(inRecipe.stdout.trim()).toBe('.: ok');
+    // LICENSE is also in the source tarball, so it is found without the module's copy.
     await run('mv', [join(module, 'LICENSE'), join(module, 'LICENSE.txt')]);
+    expect((await recipe(['--check'], module)).exitCode).toBe(0);
+    // LICENSE.txt only the module above has; COPYING nothing has.
+    const meta = join(module, 'recipes/multi/meta.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('    - LICENSE\n', '    - LICENSE.txt\n'));
+    expect((await recipe(['--check'], module)).exitCode).toBe(0);
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('    - LICENSE.txt\n', '    - COPYING\n'));
     const after = await recipe(['--check'], module);
     expect(after.exitCode).toBe(1);
-    expect(after.stdout).toContain('[license.file-not-found] about/license_file LICENSE is not on disk');
+    expect(after.stdout).toContain('[license.file-not-found] about/license_file COPYING is not on disk');
   });
 
   it('bad options are exit 2 with one clear message', async () => {

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nunjucks from 'nunjucks';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { condaJinjaContext, renderMeta } from '../../src/recipe/jinja.js';
-import { lintRecipe } from '../../src/recipe/lint.js';
+import { renderMeta as render } from '../../src/recipe/jinja.js';
+import { renderTemplate } from '../../src/recipe/jinja-engine/index.js';
+import { lintRecipe, variantFor } from '../../src/recipe/lint.js';
+import { rattlerJinjaContext } from '../../src/recipe/rattler-context.js';
+import { pinningFile } from '../../src/recipe/template.js';
 import { DEFAULT_PLATFORMS, type RecipePlan } from '../../src/recipe/plan.js';
 import { renderRecipe, templateVersion, yamlScalar } from '../../src/recipe/render.js';
 import { thrown } from '../helpers/errors.js';
@@ -17,6 +19,7 @@ const multi = copyFixture('multi', root);
 const MULTI_URL = 'https://gitlab.com/example/multi/-/archive/v0.4.0/multi-v0.4.0.tar.gz';
 
 const helloPlan = (): RecipePlan => planFor(hello);
+const HELLO_PLATFORMS = helloPlan().platforms;
 const multiPlan = (): RecipePlan =>
   planFor(multi, { version: '0.4.0', format: 'both', platforms: ['linux-64', 'linux-aarch64'], maintainers: ['alice', 'bob'], source: { kind: 'url', url: MULTI_URL, sha256: SHA } });
 const file = (plan: RecipePlan, name: string): string => {
@@ -25,16 +28,18 @@ const file = (plan: RecipePlan, name: string): string => {
   return found.content;
 };
 
-/** rattler-build's ${{ }} rendered with the same context, the recipe's own context: values and `win`. */
+/** meta.yaml rendered as conda-build renders it on conda-forge: with the global pinning. */
+const renderMeta = (text: string, subdir: string) => render(text, subdir, { variant: variantFor(subdir, { variantFiles: [pinningFile()] }).variant });
+
+/** rattler-build's ${{ }} rendered with its context and the recipe's own context values. */
 function renderV1(text: string, subdir: string): Record<string, unknown> {
   const context = (parse(text) as { context: Record<string, string> }).context;
-  const env = new nunjucks.Environment([], { autoescape: false });
-  const rendered = env.renderString(text.replace(/\$\{\{/g, '{{'), { ...condaJinjaContext(subdir), ...context });
+  const rendered = renderTemplate(text, { ...rattlerJinjaContext(subdir), ...context }, { dialect: 'minijinja' }).text;
   return parse(rendered) as Record<string, unknown>;
 }
 
 describe('generated meta.yaml, parsed back as conda-build reads it', () => {
-  it.each(DEFAULT_PLATFORMS)('hello (cgo, MIT, root main) on %s: every field', (subdir) => {
+  it.each(HELLO_PLATFORMS)('hello (cgo, MIT, root main) on %s: every field', (subdir) => {
     const rendered = renderMeta(file(helloPlan(), 'meta.yaml'), subdir);
     expect(rendered.errors).toEqual([]);
     const win = subdir.startsWith('win');
@@ -42,7 +47,8 @@ describe('generated meta.yaml, parsed back as conda-build reads it', () => {
       package: { name: 'hello', version: '1.2.3' },
       source: { url: 'https://github.com/example/hello/archive/refs/tags/v1.2.3.tar.gz', sha256: SHA },
       build: { number: '0' },
-      requirements: { build: [`go-cgo_${subdir}`, `${win ? 'vs2019' : subdir.startsWith('osx') ? 'clang' : 'gcc'}_${subdir}`, `${win ? 'vs' : subdir.startsWith('osx') ? 'macosx_deployment_target' : 'sysroot'}_${subdir}`, 'go-licenses'] },
+      // conda-forge's pinning: its compilers and C library versions.
+      requirements: { build: [`go-cgo_${subdir}`, win ? `vs2022_${subdir}` : subdir.startsWith('osx') ? `clang_${subdir} 21.*` : `gcc_${subdir} 15.*`, win ? `vs_${subdir}` : subdir.startsWith('osx') ? `macosx_deployment_target_${subdir} 11.0.*` : `sysroot_${subdir} 2.17.*`, 'go-licenses'] },
       test: { commands: ['hello --help', 'hello --version', win ? 'if not exist %LIBRARY_BIN%\\hello.exe exit 1' : 'test -f ${PREFIX}/bin/hello'] },
       about: {
         home: 'https://github.com/example/hello',
@@ -107,6 +113,7 @@ describe('generated meta.yaml, parsed back as conda-build reads it', () => {
         scripts: { 'build.sh': files.find((f) => f.name === 'build.sh')?.content, 'bld.bat': files.find((f) => f.name === 'bld.bat')?.content },
         exists: (p) => existsSync(`${hello}/${p}`),
         recipeFiles: files.map((f) => f.name),
+        variantFiles: [pinningFile()],
       });
       expect(findings).toEqual([]);
     }
@@ -119,6 +126,7 @@ describe('generated meta.yaml, parsed back as conda-build reads it', () => {
     const data = renderMeta(file(plan, 'meta.yaml'), 'linux-64').data as { about: { summary: string }; requirements: { build: string[] } };
     expect(data.about.summary).toBe('Odd: { { evil }} # not a comment "quoted"');
     expect(data.requirements.build).toEqual(['go-nocgo_linux-64', 'go-licenses']);
+    expect(DEFAULT_PLATFORMS).toContain('linux-ppc64le');
   });
 });
 

@@ -5,12 +5,16 @@ import { checkRecipeDir } from '../../src/recipe/check.js';
 import { type Finding, installedBinaries, lintRecipe, RULES } from '../../src/recipe/lint.js';
 import { lintRecipeV1 } from '../../src/recipe/lint-v1.js';
 import { renderRecipe } from '../../src/recipe/render.js';
+import { pinningFile } from '../../src/recipe/template.js';
+import { listingContents } from '../../src/recipe/license-files.js';
 import { tempDir } from '../helpers/temp.js';
 import { copyFixture, DATA, planFor } from './helpers.js';
 
 const hello = copyFixture('hello', tempDir('gocross-recipe-lint-'));
 const files = renderRecipe(planFor(hello));
 const text = (name: string): string => files.find((f) => f.name === name)?.content ?? '';
+/** What the release tarball holds, as a listing of its members (one top directory, hoisted). */
+const TARBALL = listingContents(['hello-1.2.3/LICENSE', 'hello-1.2.3/main.go', 'hello-1.2.3/go.mod']);
 
 interface Edit {
   meta?: (t: string) => string;
@@ -26,6 +30,8 @@ function lint(edit: Edit = {}): Finding[] {
     scripts: { 'build.sh': (edit.sh ?? ((t) => t))(text('build.sh')), ...(edit.bat === null ? {} : { 'bld.bat': (edit.bat ?? ((t) => t))(text('bld.bat')) }) },
     exists: edit.exists ?? ((p) => existsSync(join(hello, p))),
     recipeFiles: files.map((f) => f.name),
+    variantFiles: [pinningFile()],
+    sources: () => TARBALL,
   });
 }
 const ids = (findings: Finding[]): string[] => [...new Set(findings.map((f) => f.id))].sort();
@@ -44,7 +50,7 @@ describe('the recipe linter, one broken recipe per rule', () => {
     const f = only(lint({ meta: (t) => t.replace('  number: 0', '  numbr: 0') }), 'schema.unknown-key');
     expect(f.message).toContain('build/numbr');
     expect(f.hint).toBe('did you mean build/number?');
-    expect(f.subdirs).toHaveLength(5);
+    expect(f.subdirs).toHaveLength(7);
     const top = only(lint({ meta: (t) => t.replace('about:', 'abuot:') }), 'schema.unknown-key');
     expect(top.message).toContain('unknown top-level key abuot');
     expect(top.hint).toBe('did you mean about?');
@@ -59,7 +65,8 @@ describe('the recipe linter, one broken recipe per rule', () => {
   it('source.sha256-missing and source.sha256-invalid (a placeholder is not a checksum)', () => {
     expect(only(lint({ meta: (t) => t.replace(/\n  sha256: .*/, '') }), 'source.sha256-missing').message).toContain('source has a url but no sha256');
     expect(only(lint({ meta: (t) => t.replace(/sha256: .*/, 'sha256: <fill me in>') }), 'source.sha256-invalid').message).toContain('<fill me in>');
-    expect(ids(lint({ meta: (t) => t.replace(/sha256: .*/, 'sha256: {{ sha256 }}') }))).toEqual(['source.sha256-invalid']);
+    // conda-build renders with StrictUndefined: an undefined name is an error of its own.
+    expect(ids(lint({ meta: (t) => t.replace(/sha256: .*/, 'sha256: {{ sha256 }}') }))).toEqual(['jinja.invalid']);
     expect(ids(lint({ meta: (t) => t.replace(/source:\n.*\n.*\n/, '') }))).toEqual(['source.missing']);
   });
 
@@ -73,7 +80,10 @@ describe('the recipe linter, one broken recipe per rule', () => {
     expect(f.message).toContain('COPYING');
     // library_licenses/ is written by the build script, so it need not exist yet.
     expect(lint({ exists: (p) => p === 'LICENSE' })).toEqual([]);
-    expect(ids(lint({ sh: (t) => t.replace('--save_path library_licenses', '--save_path other'), exists: (p) => p === 'LICENSE' }))).toEqual(['license.file-not-found']);
+    // LICENSE from the source tarball: not in the module, yet there.
+    expect(lint({ exists: () => false })).toEqual([]);
+    // Saved into other/, which the package does not list: both are said.
+    expect(ids(lint({ sh: (t) => t.replace('--save_path library_licenses', '--save_path other'), exists: (p) => p === 'LICENSE' }))).toEqual(['go-licenses.not-shipped', 'license.file-not-found']);
     expect(ids(lint({ meta: (t) => t.replace(/  license_file:\n.*\n.*\n/, '') }))).toEqual(['license.no-file']);
     expect(ids(lint({ meta: (t) => t.replace('  license: MIT\n', '') }))).toEqual(['license.missing']);
     expect(ids(lint({ meta: (t) => t.replace('license_family: MIT', 'license_family: MITX') }))).toEqual(['license.family']);
@@ -127,15 +137,17 @@ describe('the recipe linter, one broken recipe per rule', () => {
 
   it('every rule has a test above', () => {
     expect(Object.keys(RULES).sort()).toEqual(
-      ['build.number-invalid', 'build.number-missing', 'build.script-missing', 'go-licenses.requirement', 'go-licenses.save', 'go.cgo-c-compiler', 'go.compiler', 'jinja.invalid', 'license.family', 'license.file-not-found', 'license.missing', 'license.no-file', 'package.name', 'package.version', 'schema.bad-value', 'schema.not-a-dict', 'schema.unknown-key', 'selector.invalid', 'source.missing', 'source.sha256-invalid', 'source.sha256-missing', 'test.binary-untested', 'test.missing', 'yaml.invalid'].sort(),
+      ['build.number-invalid', 'build.number-missing', 'build.script-missing', 'go-licenses.requirement', 'go-licenses.save', 'go.cgo-c-compiler', 'go.compiler', 'jinja.invalid', 'license.family', 'license.file-not-found', 'license.missing', 'license.no-file', 'package.name', 'package.version', 'schema.bad-value', 'schema.not-a-dict', 'schema.unknown-key', 'selector.invalid', 'source.missing', 'source.sha256-invalid', 'source.sha256-missing', 'test.binary-untested', 'test.missing', 'yaml.invalid',
+        // Tested in fixtures.test.ts, each on a recipe in the shape of a real feedstock.
+        'go.not-a-go-recipe', 'go-licenses.unpinned', 'go-licenses.failure-hidden', 'go-licenses.not-shipped', 'license.not-checked', 'source.sha256-mismatch'].sort(),
     );
     expect(ids(lint({ meta: (t) => t.replace('  name: {{ name }}\n', '') }))).toEqual(['package.name']);
   });
 });
 
 describe('hand-written recipes', () => {
-  it('a conda-forge style recipe with an inline script, selectors and pin_compatible is clean', () => {
-    expect(checkRecipeDir(join(DATA, 'handwritten')).findings).toEqual([]);
+  it('a conda-forge style recipe with an inline script, selectors and pin_compatible is clean', async () => {
+    expect((await checkRecipeDir(join(DATA, 'handwritten'), { offline: true })).findings).toEqual([]);
   });
 
   it('finds the binaries a script installs', () => {
@@ -148,7 +160,7 @@ describe('the v1 recipe.yaml linter', () => {
   const v1Text = v1Files.find((f) => f.name === 'recipe.yaml')?.content ?? '';
   const scripts = Object.fromEntries(v1Files.map((f) => [f.name, f.content]));
   const lintV1 = (edit: (t: string) => string = (t) => t, more: Partial<Parameters<typeof lintRecipeV1>[1]> = {}): Finding[] =>
-    lintRecipeV1(edit(v1Text), { scripts, exists: (p) => existsSync(join(hello, p)), recipeFiles: v1Files.map((f) => f.name), ...more });
+    lintRecipeV1(edit(v1Text), { scripts, exists: (p) => existsSync(join(hello, p)), recipeFiles: v1Files.map((f) => f.name), variantFiles: [pinningFile()], sources: () => TARBALL, ...more });
 
   it('finds nothing in the generated recipe.yaml; its script is build.sh or bld.bat per platform', () => {
     expect(lintV1()).toEqual([]);
@@ -159,8 +171,8 @@ describe('the v1 recipe.yaml linter', () => {
 
   it('a platform the recipe skips is not checked', () => {
     const restricted = renderRecipe(planFor(hello, { format: 'v1', platforms: ['linux-64', 'osx-arm64'] })).find((f) => f.name === 'recipe.yaml')?.content ?? '';
-    expect(lintRecipeV1(restricted, { scripts: { 'build.sh': scripts['build.sh'] }, exists: () => true, recipeFiles: [], subdirs: ['win-64', 'osx-64'] })).toEqual([]);
-    expect(lintRecipeV1(restricted, { scripts: {}, exists: () => true, recipeFiles: [], subdirs: ['linux-64'] }).map((f) => f.id)).toEqual(['build.script-missing']);
+    expect(lintRecipeV1(restricted, { scripts: { 'build.sh': scripts['build.sh'] }, exists: () => true, recipeFiles: [], subdirs: ['win-64', 'osx-64'], variantFiles: [pinningFile()] })).toEqual([]);
+    expect(lintRecipeV1(restricted, { scripts: {}, exists: () => true, recipeFiles: [], subdirs: ['linux-64'], variantFiles: [pinningFile()] }).map((f) => f.id)).toEqual(['build.script-missing']);
   });
 
   it.each([

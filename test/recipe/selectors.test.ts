@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { condaJinjaContext, renderJinja, renderMeta } from '../../src/recipe/jinja.js';
+import { condaJinjaContext, renderMeta } from '../../src/recipe/jinja.js';
+import { renderTemplate } from '../../src/recipe/jinja-engine/index.js';
+
+const renderJinja = (text: string, ctx: Record<string, unknown>): string => renderTemplate(text, ctx, { dialect: 'jinja2' }).text;
 import { evaluateSelector, lineSelector, selectLines, selectorNamespace } from '../../src/recipe/selectors.js';
 import { thrown } from '../helpers/errors.js';
 
 describe('selectors as conda-build evaluates them', () => {
-  const ns = (subdir: string) => selectorNamespace(subdir, 'linux-64');
+  const ns = (subdir: string) => selectorNamespace(subdir, { buildSubdir: 'linux-64' });
   it.each([
     ['linux', 'linux-aarch64', true],
     ['linux64', 'linux-aarch64', false],
@@ -20,7 +23,16 @@ describe('selectors as conda-build evaluates them', () => {
     ['target_platform == "linux-aarch64"', 'linux-aarch64', true],
     ['target_platform != build_platform', 'linux-aarch64', true],
     ['build_platform != target_platform', 'linux-64', false],
-    ['py>=38', 'linux-64', false],
+    // py comes from the variant's python (conda-forge's 3.10 by default): 310.
+    ['py>=38', 'linux-64', true],
+    ['py<38', 'linux-64', false],
+    ['linux and ppc64le', 'linux-ppc64le', true],
+    ['win and arm64', 'win-arm64', true],
+    ['win64', 'win-arm64', false],
+    ['arm64', 'linux-aarch64', false],
+    ['x86', 'win-64', true],
+    ['os.environ.get("CF_CUDA_ENABLED", "False") == "True"', 'linux-64', false],
+    ['not os.environ.get("NOPE")', 'linux-64', true],
     ['no_such_name', 'linux-64', false],
     ['target_platform in ["osx-64", "osx-arm64"]', 'osx-arm64', true],
     ['target_platform not in ["osx-64", "osx-arm64"]', 'osx-arm64', false],
@@ -35,7 +47,8 @@ describe('selectors as conda-build evaluates them', () => {
   it('keeps or drops lines, drops whole-line comments, reports bad selectors by line', () => {
     const text = 'a: 1  # [win]\nb: 2  # [not win]\n# a comment\nc: 3\nd: 4  # [linux and]';
     const result = selectLines(text, ns('linux-64'));
-    expect(result.text).toBe('b: 2\nc: 3');
+    // conda-build keeps a comment line's place with an empty one.
+    expect(result.text).toBe('b: 2\n\nc: 3\n');
     expect(result.errors).toEqual([{ line: 5, message: expect.stringMatching(/linux and/) }]);
     expect(lineSelector('  - x  # [osx]')).toBe('osx');
     expect(lineSelector('url: http://x#frag')).toBeNull();
@@ -45,11 +58,11 @@ describe('selectors as conda-build evaluates them', () => {
 describe("conda-build's Jinja context", () => {
   it('renders compiler, stdlib, pin_compatible and environ per subdir', () => {
     const ctx = condaJinjaContext('linux-aarch64', { FOO: 'bar' });
-    expect(renderJinja("{{ compiler('go-nocgo') }} {{ compiler('c') }} {{ stdlib('c') }} {{ pin_compatible('numpy') }} {{ environ.FOO }} {{ environ.get('MISSING', 'x') if environ.get else 'y' }}", ctx)).toBe(
-      'go-nocgo_linux-aarch64 gcc_linux-aarch64 sysroot_linux-aarch64 numpy bar y',
+    expect(renderJinja("{{ compiler('go-nocgo') }} {{ compiler('c') }} {{ stdlib('c') }} {{ pin_compatible('numpy') }} {{ environ.FOO }} {{ environ.get('MISSING', 'x') }}", ctx)).toBe(
+      'go-nocgo_linux-aarch64 gcc_linux-aarch64 c_linux-aarch64 numpy bar x',
     );
-    expect(renderJinja("{{ compiler('c') }} {{ stdlib('c') }}", condaJinjaContext('osx-arm64'))).toBe('clang_osx-arm64 macosx_deployment_target_osx-arm64');
-    expect(renderJinja("{{ compiler('c') }}", condaJinjaContext('win-64'))).toBe('vs2019_win-64');
+    expect(renderJinja("{{ compiler('c') }} {{ stdlib('c') }}", condaJinjaContext('osx-arm64'))).toBe('clang_osx-arm64 c_osx-arm64');
+    expect(renderJinja("{{ compiler('c') }}", condaJinjaContext('win-64'))).toBe('vs2022_win-64');
   });
 
   it('renders Jinja, then selectors, then YAML with numbers as strings', () => {

@@ -13,6 +13,7 @@ import { type Finding, hasErrors, lintRecipe } from '../../recipe/lint.js';
 import { lintRecipeV1 } from '../../recipe/lint-v1.js';
 import { checkPlanInputs, DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';
 import { renderRecipe } from '../../recipe/render.js';
+import { pinningFile } from '../../recipe/template.js';
 import { scanModule } from '../../recipe/scan.js';
 import { versionFromTag } from '../../recipe/version.js';
 import { applyWrites } from '../../io/owned-files.js';
@@ -31,6 +32,7 @@ interface RecipeOptions {
   out?: string;
   maintainer?: string;
   check?: string | boolean;
+  offline?: boolean;
   force?: boolean;
   dryRun?: boolean;
 }
@@ -41,18 +43,20 @@ type SourceKind = (typeof SOURCES)[number];
 
 const isRemote = (url: string): boolean => /^(https?|ftp):\/\//i.test(url);
 
+const LEVELS = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+
 function printFindings(checked: CheckedRecipe, output: Output, cwd: string): void {
   const where = relative(cwd, checked.dir) || '.';
-  if (checked.findings.length === 0) {
-    output.line(`${where}: ${output.style('green', 'ok')}`);
-    return;
-  }
+  if (!checked.findings.some((f) => f.severity !== 'info')) output.line(`${where}: ${output.style('green', 'ok')}`);
   for (const f of checked.findings) {
-    const level = f.severity === 'error' ? output.style('red', 'error') : output.style('yellow', 'warning');
-    output.line(`${where}/${f.file}: ${level} [${f.id}] ${f.message}${f.subdirs.length < 5 ? ` (${f.subdirs.join(', ')})` : ''}`);
-    if (f.hint) output.line(`  hint: ${f.hint}`);
+    const level = output.style(LEVELS[f.severity], f.severity);
+    const subdirs = f.subdirs.length > 0 && f.subdirs.length < checked.platforms.length ? ` (${f.subdirs.join(', ')})` : '';
+    output.line(`${where}/${f.file}: ${level} [${f.id}] ${f.message}${subdirs}`);
+    if (f.hint && f.severity !== 'info') output.line(`  hint: ${f.hint}`);
   }
 }
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function check({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
   const opts = options as RecipeOptions;
@@ -60,15 +64,22 @@ async function check({ args, options, output, cwd, env, global }: CommandContext
   const here = ['meta.yaml', 'recipe.yaml'].some((f) => existsSync(join(cwd, f)));
   const target = typeof opts.check === 'string' ? opts.check : here ? cwd : resolve(cwd, opts.out ?? 'recipes');
   const sourceDir = args[0] ? resolve(cwd, args[0]) : undefined;
-  const results = findRecipeDirs(resolve(cwd, target)).map((dir) => checkRecipeDir(dir, { sourceDir, env }));
+  const platforms = opts.platforms ? splitList(opts.platforms) : undefined;
+  const unknown = (platforms ?? []).filter((p) => !/^[a-z0-9]+-[a-z0-9]+$/.test(p));
+  if (unknown.length > 0) throw usageError('recipe.platforms', `--platforms ${unknown.join(', ')} is not a conda subdir.`, { hint: `use conda subdirs such as ${DEFAULT_PLATFORMS.join(', ')}` });
+  const results: CheckedRecipe[] = [];
+  for (const dir of findRecipeDirs(resolve(cwd, target))) results.push(await checkRecipeDir(dir, { sourceDir, env, offline: opts.offline === true, platforms }));
   if (global.json) {
-    output.json({ recipes: results.map((r) => ({ dir: r.dir, ok: !hasErrors(r.findings), findings: r.findings })) });
+    output.json({ recipes: results.map((r) => ({ dir: r.dir, ok: !hasErrors(r.findings), platforms: r.platforms, platformsFrom: r.platformsFrom, findings: r.findings })) });
   } else {
     for (const r of results) printFindings(r, output, cwd);
   }
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  output.info(`${results.length} recipe${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  const all = results.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  const notes = all.filter((f) => f.severity === 'info').length;
+  const platformsText = results.length === 1 && results[0] ? ` for ${results[0].platforms.join(', ')} (${results[0].platformsFrom})` : '';
+  output.info(`${count(results.length, 'recipe')} checked${platformsText}: ${count(errors, 'error')}, ${count(warnings, 'warning')}${notes > 0 ? `, ${count(notes, 'note')}` : ''}`);
   return errors > 0 ? 1 : 0;
 }
 
@@ -160,6 +171,7 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
     scripts: Object.fromEntries(files.map((f) => [f.name, f.content])),
     exists: (p: string) => existsSync(join(info.dir, p)) || existsSync(join(outDir, p)),
     recipeFiles: files.map((f) => f.name),
+    variantFiles: [pinningFile()],
   };
   const meta = files.find((f) => f.name === 'meta.yaml');
   const v1 = files.find((f) => f.name === 'recipe.yaml');
