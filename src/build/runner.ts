@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inspectFile } from '../binary/index.js';
+import { untilDone } from '../io/cleanup.js';
 import { sha256File, writeFileAtomic } from '../io/files.js';
 import { type Env, run } from '../io/process.js';
 import { type Check, runChecks } from '../verify/checks.js';
@@ -90,6 +91,8 @@ export async function runJob(job: BuildJob, options: JobOptions): Promise<JobRes
   // go writes the output itself (and copies it across file systems): build beside it, then
   // rename, so the output is never half-written and a failed build leaves the old one alone.
   const temp = join(dirname(job.output), `.${basename(job.output)}.${randomBytes(4).toString('hex')}.tmp`);
+  // Ctrl-C: go is killed with us; its half-written output goes, the last good one stays.
+  const done = untilDone(`${basename(job.output)} was not rebuilt (an earlier one, if any, is as it was)`, () => rm(temp, { force: true }));
   try {
     options.onStep?.('build');
     const built = await run(options.go, [...job.flags, '-o', temp, job.pkg.pattern], { cwd: options.cwd, baseEnv: options.baseEnv, env: job.env });
@@ -119,6 +122,7 @@ export async function runJob(job: BuildJob, options: JobOptions): Promise<JobRes
     return result({ error: (error as Error).message, hint: (error as { hint?: string }).hint ?? null });
   } finally {
     await rm(temp, { force: true });
+    done();
   }
 }
 

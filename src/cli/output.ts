@@ -55,13 +55,19 @@ export class Output {
     this.stdout.write(`${text}\n`);
   }
 
+  /** What was done, one line a file or step ("created: …"), on stdout; silent with --quiet. */
+  done(text: string): void {
+    if (!this.options.quiet) this.line(text);
+  }
+
   /** Progress and remarks on stderr; silent with --quiet. */
   info(text: string): void {
     if (!this.options.quiet) this.stderr.write(`${text}\n`);
   }
 
+  /** Warnings on stderr; --quiet leaves only errors. */
   warn(text: string): void {
-    this.stderr.write(`gocross: ${this.style('yellow', 'warning')}: ${text}\n`);
+    if (!this.options.quiet) this.stderr.write(`gocross: ${this.style('yellow', 'warning')}: ${text}\n`);
   }
 
   /** Details only with --verbose. */

@@ -66,6 +66,8 @@ function targetOf(text: string, definition: KeyDefinition, context: CoerceContex
     return parseTarget(text).target;
   } catch (error) {
     if (!isGocrossError(error)) throw error;
-    throw usageError('config.value', `${context.where}: ${definition.key}: ${error.message}`, { hint: error.hint });
+    // A flag names the key already (--target); a file's line needs the key said (gocross.ini:3: target).
+    const label = context.where.startsWith('-') ? context.where : `${context.where}: ${definition.key}`;
+    throw usageError('config.value', `${label}: ${error.message}`, { hint: error.hint });
   }
 }

@@ -33,7 +33,7 @@ export function parseConfigText(text: string, file: string): RawSetting[] {
     if (sectionMatch) {
       section = (sectionMatch[1] ?? '').trim();
       if (!SECTIONS.has(section)) {
-        throw usageError('config.section', `${where}: unknown section [${section}] in ${file}.`, {
+        throw usageError('config.section', `${where}: unknown section [${section}].`, {
           hint: `valid sections: ${[...SECTIONS].map((s) => `[${s}]`).join(', ')}; top-level keys go before any section`,
         });
       }

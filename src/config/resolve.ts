@@ -11,7 +11,9 @@ export type Source =
   | { kind: 'default' }
   | { kind: 'user' | 'project'; file: string; line: number }
   | { kind: 'env'; name: string }
-  | { kind: 'flag'; name: string };
+  | { kind: 'flag'; name: string }
+  /** What `gocross init` recorded in the active env (shown by `gocross config`). */
+  | { kind: 'conda-env'; file: string };
 
 export interface Setting {
   key: string;
@@ -66,5 +68,7 @@ export function describeSource(source: Source): string {
       return `env ${source.name}`;
     case 'flag':
       return `flag ${source.name}`;
+    case 'conda-env':
+      return `the active env's gocross init (${source.file})`;
   }
 }

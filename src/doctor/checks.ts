@@ -492,7 +492,10 @@ const toolchainAuto: Check = (s) => {
       detail: switches
         ? `The ${s.project.via} line of ${s.project.file} asks for ${wanted.name}, newer than ${running.name}, and GOTOOLCHAIN=${setting} lets go fetch that toolchain from the network into the module cache, unnoticed and outside the env.`
         : `Go ${running.name} cannot switch toolchains; building fails with "go.mod requires go >= ${wanted.name.replace(/^go/, '')}".`,
-      fix: `gocross init${prefixFlag(s)} --go ${wanted.name.replace(/^go/, '')}   (an SDK that satisfies the module, with GOTOOLCHAIN=local)`,
+      // Outside a conda env there is no env for init to set up: install it and use it, or forbid the download.
+      fix: s.condaEnv.prefix
+        ? `gocross init${prefixFlag(s)} --go ${wanted.name.replace(/^go/, '')}   (an SDK that satisfies the module, with GOTOOLCHAIN=local)`
+        : `gocross install ${wanted.name.replace(/^go/, '')} and put its bin first on PATH (gocross install --json prints its goroot), or export GOTOOLCHAIN=local to forbid the download`,
       evidence: [`${s.project.file}: ${s.project.via} ${s.project.version}`, `go: ${running.name}`, `GOTOOLCHAIN=${setting}`],
     },
   ];
@@ -662,7 +665,9 @@ const hooksStale: Check = (s) => {
       detail: hooks.gorootOk
         ? `${hooks.settingsFile} says gocross set the env up, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in etc/conda/activate.d or deactivate.d: activation does not do what gocross init set.`
         : `${hooks.settingsFile} records goroot = ${hooks.goroot ?? '(none)'}, which has no bin/go; activating the env puts a missing Go first on PATH.`,
-      fix: `gocross init${prefixFlag(s)} (reinstalls or re-points the SDK and rewrites the hooks), or gocross init${prefixFlag(s)} --remove`,
+      fix: hooks.gorootOk
+        ? `gocross init${prefixFlag(s)} (rewrites the hooks, with the SDK it recorded), or gocross init${prefixFlag(s)} --remove`
+        : `gocross init${prefixFlag(s)}${hooks.version ? ` (installs ${hooks.version} again, the version it recorded, and rewrites the hooks)` : ' --go <version> (the SDK it recorded is gone and its version unknown)'}, or gocross init${prefixFlag(s)} --remove`,
       evidence: [hooks.settingsFile],
     },
   ];

@@ -135,6 +135,7 @@ function hookFacts(stored: EnvSettingsFile, prefix: string, host: TargetInfo): G
     settingsFile: stored.file,
     goroot,
     gorootOk: goroot !== null && existsSync(join(goroot, 'bin', 'go')),
+    version: settings.version ?? null,
     target: target?.target ?? null,
     cgo: settings.cgo ?? false,
     goflags: settings.goflags ?? null,

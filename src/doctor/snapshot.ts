@@ -98,6 +98,8 @@ export interface GocrossHooks {
   settingsFile: string;
   goroot: string | null;
   gorootOk: boolean;
+  /** The Go version `gocross init` recorded (go1.22.5), which a rerun of init installs again. */
+  version: string | null;
   /** The target `gocross init` set, when the settings name a valid one. */
   target: string | null;
   cgo: boolean;

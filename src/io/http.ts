@@ -48,7 +48,8 @@ export async function httpRequest(url: string | URL, options: HttpOptions = {}):
   } catch (error) {
     if ((error as { name?: string }).name === 'AbortError') throw error;
     const proxy = getProxyForUrl(target.href);
-    const reason = (error as { code?: string }).code ?? (error as Error).message;
+    const code = (error as { code?: string }).code;
+    const reason = (code && NETWORK_REASONS[code]) ?? code ?? (error as Error).message;
     throw environmentError('network.unreachable', `cannot reach ${target.href}${proxy ? ` through proxy ${redact(proxy)}` : ''}: ${reason}.`, {
       hint: proxy
         ? 'check the proxy (HTTPS_PROXY/HTTP_PROXY) or add the host to NO_PROXY'
@@ -57,6 +58,17 @@ export async function httpRequest(url: string | URL, options: HttpOptions = {}):
     });
   }
 }
+
+/** What a network error code means, in words (the code itself follows in parentheses). */
+const NETWORK_REASONS: Record<string, string> = {
+  ENOTFOUND: 'the host name does not resolve (no network or no DNS?) (ENOTFOUND)',
+  EAI_AGAIN: 'the host name could not be looked up for now (EAI_AGAIN)',
+  ECONNREFUSED: 'the connection was refused (ECONNREFUSED)',
+  ECONNRESET: 'the connection was reset (ECONNRESET)',
+  ETIMEDOUT: 'the connection timed out (ETIMEDOUT)',
+  EHOSTUNREACH: 'the host cannot be reached (EHOSTUNREACH)',
+  ENETUNREACH: 'the network cannot be reached (ENETUNREACH)',
+};
 
 /** A proxy URL without its password, for messages. */
 export function redact(proxyUrl: string): string {

@@ -69,7 +69,7 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
         });
       }
       const wait = backoff * 2 ** (attempt - 1) * (0.5 + Math.random());
-      options.onRetry?.(`${(error as Error).message}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
+      options.onRetry?.(`${(error as Error).message.replace(/\.$/, '')}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
       await sleep(wait);
     }
   }

@@ -131,4 +131,34 @@ describe('configuration errors through the command line', () => {
     const human = await gocross(['config'], { cwd: project, env });
     expect(human.stdout).toMatch(/^target\s+linux\/arm64\s+project config .*gocross\.ini:1$/m);
   });
+
+  it('shows the active env\'s gocross init settings as a layer over the defaults, as build uses them', async () => {
+    const prefix = join(root, 'env with init');
+    mkdirSync(join(prefix, 'conda-meta'), { recursive: true });
+    mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
+    writeFileSync(join(prefix, 'etc', 'gocross', 'gocross.ini'), 'goroot = "/sdk/go1.22.5"\nversion = "go1.22.5"\ntarget = linux/arm64\ncgo = false\nmodcache = shared\n');
+    const result = await gocross(['--json', 'config'], { cwd: root, env: { ...env, CONDA_PREFIX: prefix } });
+    const data = JSON.parse(result.stdout) as { settings: { key: string; value: unknown; source: { kind: string; file?: string } }[] };
+    const byKey = Object.fromEntries(data.settings.map((s) => [s.key, s]));
+    const source = { kind: 'conda-env', file: join(prefix, 'etc', 'gocross', 'gocross.ini') };
+    expect(byKey.target).toMatchObject({ value: 'linux/arm64', source });
+    expect(byKey['build.targets']).toMatchObject({ value: ['linux/arm64'], source });
+    expect(byKey.go).toMatchObject({ value: '/sdk/go1.22.5', source });
+    // A configured value still wins over the env's.
+    const configured = JSON.parse((await gocross(['--json', 'config'], { cwd: root, env: { ...env, CONDA_PREFIX: prefix, GOCROSS_TARGET: 'linux/amd64' } })).stdout) as typeof data;
+    expect(configured.settings.find((s) => s.key === 'build.targets')?.source.kind).toBe('default');
+    const human = await gocross(['config'], { cwd: root, env: { ...env, CONDA_PREFIX: prefix } });
+    expect(human.stdout).toMatch(/^target\s+linux\/arm64\s+the active env's gocross init \(.*gocross\.ini\)$/m);
+  });
+
+  it('says once where a config error is, in words a person reads', async () => {
+    const project = join(root, 'typo-section');
+    mkdirSync(project);
+    writeFileSync(join(project, 'gocross.ini'), '[biuld]\ntargets = linux/amd64\n');
+    const section = await gocross(['config'], { cwd: project, env });
+    expect(section.stderr.split(join(project, 'gocross.ini')).length - 1).toBe(1);
+    const flag = await gocross(['env', '--target', 'bogus/x'], { cwd: root, env });
+    expect(flag.exitCode).toBe(2);
+    expect(flag.stderr).toMatch(/^gocross: error: --target: unknown target "bogus\/x"/);
+  });
 });

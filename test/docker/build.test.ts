@@ -150,11 +150,12 @@ describe('a generated Dockerfile built by a real engine', () => {
 
   it('labels the image from the module and git, runs as non-root with an exec-form entrypoint', async ({ skip }) => {
     if (!ready()) skip();
-    const result = await build('linux/arm64', module, ['-t', 'gocross-test/hello:arm64']);
+    // The revision is passed at build time, as the Dockerfile's header says (it is not in the file).
+    const revision = execFileSync(git!, ['rev-parse', 'HEAD'], { cwd: module, encoding: 'utf8' }).trim();
+    const result = await build('linux/arm64', module, ['-t', 'gocross-test/hello:arm64', '--build-arg', `REVISION=${revision}`]);
     expect(result.exitCode, result.stderr).toBe(0);
     const inspect = await engine!.docker(['image', 'inspect', 'gocross-test/hello:arm64']);
     const [config] = JSON.parse(inspect.stdout) as { Architecture: string; Config: { User: string; Entrypoint: string[]; Labels: Record<string, string> } }[];
-    const revision = execFileSync(git!, ['rev-parse', 'HEAD'], { cwd: module, encoding: 'utf8' }).trim();
     expect(config!.Architecture).toBe('arm64');
     expect(config!.Config.User).toBe('65532:65532');
     expect(config!.Config.Entrypoint).toEqual(['/usr/local/bin/hello']);

@@ -123,6 +123,15 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
     expect(json.overrides.find((o) => o.variable === 'GOFLAGS')).toMatchObject({ action: 'filtered', dropped: ['-buildmode=pie'] });
   });
 
+  it('-q prints nothing but errors', async () => {
+    const prefix = condaForgeGoEnv(join(root, `quiet ${++n}`), { goroot: GOROOT ?? '' });
+    const quiet = await gocross(['-q', 'init', '--prefix', prefix, '--go', GOROOT ?? '', '--target', 'linux/arm64'], { env });
+    expect([quiet.exitCode, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    const error = await gocross(['-q', 'init', '--prefix', join(root, 'nowhere'), '--go', GOROOT ?? ''], { env });
+    expect(error.exitCode).toBe(2);
+    expect(error.stderr).toContain('gocross: error:');
+  });
+
   it('--dry-run writes nothing', async () => {
     const prefix = fresh();
     const result = await init(['--prefix', prefix, '--go', GOROOT ?? '', '--dry-run']);

@@ -114,6 +114,8 @@ async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concur
                 const onStep = process.stderr.isTTY ? (step: string) => (task.output = step === 'build' ? 'go build' : step) : undefined;
                 const result = await runJob(job, { ...jobOptions, onStep });
                 results.push(result);
+                // The group's line tells the outcome, not the intent: "Built 1 of 2 outputs …".
+                if (results.length === jobs.length) parent.title = `Built ${results.filter((r) => r.ok).length} of ${jobs.length} output${jobs.length === 1 ? '' : 's'} ${view.title}`;
                 const time = `${result.seconds.toFixed(1)} s`;
                 if (!result.ok) throw new Error(`${job.target.target}: ${job.fileName} failed after ${time}: ${headline(result.error)}`);
                 task.title = `${job.target.target}: ${view.outShown}/${job.fileName} (${time})`;

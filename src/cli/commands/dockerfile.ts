@@ -96,6 +96,6 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
     for (const w of writes) output.info(`would ${w.action === 'created' ? 'create' : w.action === 'updated' ? 'update' : 'leave'} ${w.file.path}${w.action === 'kept' ? ' (not written by gocross)' : ''}`);
     return 0;
   }
-  for (const w of writes) output.line(`${w.action} ${w.file.path}${w.action === 'kept' ? ' (not written by gocross; left as it is)' : ''}`);
+  for (const w of writes) output.done(`${w.action} ${w.file.path}${w.action === 'kept' ? ' (not written by gocross; left as it is)' : ''}`);
   return 0;
 }

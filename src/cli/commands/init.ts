@@ -72,8 +72,8 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
     if (!opts.dryRun) await removeFiles(removed);
     if (global.json) output.json({ prefix, removed, kept, dryRun: opts.dryRun === true });
     else {
-      for (const path of removed) output.line(`${opts.dryRun ? 'would remove' : 'removed'} ${path}`);
-      for (const path of kept) output.line(`${opts.dryRun ? 'would keep' : 'kept'} ${path}`);
+      for (const path of removed) output.done(`${opts.dryRun ? 'would remove' : 'removed'} ${path}`);
+      for (const path of kept) output.done(`${opts.dryRun ? 'would keep' : 'kept'} ${path}`);
       if (kept.length > 0) {
         output.info(
           `the env is active: its deactivate hooks stay so that \`conda deactivate\` restores GOROOT, PATH and the Go variables; after deactivating, run \`gocross init --remove --prefix ${shellWord(prefix)}\` again to remove them`,
@@ -102,7 +102,9 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   // The SDK: a GOROOT to adopt, or a version to install into the shared store.
   let goroot: string;
   let version: string | null = null;
-  const goValue = opts.go ?? (previous.goroot && existsSync(previous.goroot) ? previous.goroot : undefined) ?? config.get<string | undefined>('go');
+  // The SDK recorded before: its GOROOT while it is there, else its version again (never another Go unasked).
+  const recorded = previous.goroot && existsSync(previous.goroot) ? previous.goroot : previous.version?.replace(/^go/, '');
+  const goValue = opts.go ?? recorded ?? config.get<string | undefined>('go');
   if (goValue && isGorootSetting(goValue)) {
     goroot = checkGoroot(goValue);
     version = gorootVersion(goroot);
@@ -170,10 +172,10 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
     return 0;
   }
   for (const { file, action } of writes) {
-    output.line(`${opts.dryRun ? `would be ${action}` : action}: ${file.path}`);
+    output.done(`${opts.dryRun ? `would be ${action}` : action}: ${file.path}`);
     if (opts.dryRun && action !== 'unchanged' && global.verbose) output.line(file.content);
   }
-  for (const path of stale) output.line(`${opts.dryRun ? 'would be removed' : 'removed'}: ${path}`);
+  for (const path of stale) output.done(`${opts.dryRun ? 'would be removed' : 'removed'}: ${path}`);
   for (const o of overrides) {
     if (o.action === 'filtered') output.info(`GOFLAGS from ${o.source} ("${o.value}"): drops ${o.why}`);
     else if (o.action === 'overridden') output.info(`${o.variable}=${o.value} from ${o.source} is overridden: ${o.why}`);

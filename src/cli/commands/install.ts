@@ -38,7 +38,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
 
   const report = (result: InstallResult): number => {
     if (global.json) output.json(result);
-    else output.line(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
+    else output.done(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
     return 0;
   };
   let result: InstallResult;

@@ -34,6 +34,6 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
     await lock.release();
   }
   if (global.json) output.json({ version: version.name, goroot, removed: true, usedBy: users });
-  else output.line(`${version.name} removed from ${goroot}${users.length > 0 ? ` (it was used by ${users.join(', ')})` : ''}`);
+  else output.done(`${version.name} removed from ${goroot}${users.length > 0 ? ` (it was used by ${users.join(', ')})` : ''}`);
   return 0;
 }
