@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gocross } from '../helpers/cli.js';
+import { TestMirror } from '../helpers/mirror.js';
+import { sdkTarball } from '../helpers/sdk-tarball.js';
 import { tempDir } from '../helpers/temp.js';
 import { testGoroot } from '../helpers/tools.js';
 import { condaPrefix, goTree, type PrefixOptions } from './fixtures.js';
@@ -230,6 +232,29 @@ describe.skipIf(!GOROOT)('gocross doctor on conda-style prefixes with a real Go'
     const init = await gocross(['init', '--prefix', prefix, '--go', GOROOT ?? ''], { env: baseEnv(prefix, { GOCROSS_HOME: join(root, 'store') }) });
     expect(init.exitCode).toBe(0);
     expect(ids((await doctor(['--prefix', prefix], baseEnv(prefix))).report)).not.toContain('gocross.hooks-stale');
+  });
+
+  it('gocross.hooks-stale: the fix reinstalls the version init recorded, and following it does', async () => {
+    const sdk = sdkTarball();
+    const store = join(root, 'stale-store');
+    const offline = { GOCROSS_HOME: store, GOCROSS_GO_MIRROR: 'http://127.0.0.1:9/dl/', HTTP_PROXY: undefined, http_proxy: undefined };
+    const prefix = condaPrefix(fresh());
+    expect((await gocross(['install', '--archive', sdk?.path ?? '', '--sha256', sdk?.sha256 ?? ''], { env: baseEnv(null, offline) })).exitCode).toBe(0);
+    expect((await gocross(['init', '--prefix', prefix, '--go', sdk?.version ?? ''], { env: baseEnv(prefix, offline) })).exitCode).toBe(0);
+    // The SDK goes from the store; a mirror serves it again when the fix is followed.
+    expect((await gocross(['uninstall', sdk?.version ?? '', '--force'], { env: baseEnv(null, offline) })).exitCode).toBe(0);
+    const stale = (await doctor(['--prefix', prefix], baseEnv(null, offline))).report.findings.find((f) => f.id === 'gocross.hooks-stale');
+    expect(stale?.fix).toContain(`installs ${sdk?.version} again, the version it recorded`);
+    const mirror = await new TestMirror().start();
+    try {
+      mirror.files = [{ filename: sdk?.filename ?? '', data: readFileSync(sdk?.path ?? ''), sha256: sdk?.sha256 ?? '', version: sdk?.version ?? '' }];
+      const followed = await gocross(['init', '--prefix', prefix, '--json'], { env: baseEnv(null, { ...offline, GOCROSS_GO_MIRROR: mirror.base }) });
+      expect(followed.exitCode, followed.stderr).toBe(0);
+      expect(JSON.parse(followed.stdout)).toMatchObject({ version: sdk?.version });
+    } finally {
+      await mirror.stop();
+    }
+    expect(ids((await doctor(['--prefix', prefix], baseEnv(null, offline))).report)).not.toContain('gocross.hooks-stale');
   });
 
   it('--deep builds for linux/arm64 with the real Go, and reports go’s own error for a broken GOROOT', async () => {
