@@ -154,7 +154,7 @@ function checkGoLicenses(unit: UnitFacts, facts: ScriptFacts, out: Raw[], licens
 
 function checkUnit(recipe: RecipeFacts, unit: UnitFacts, subdir: string, input: ConventionInput, shared: { writes: ScriptFacts['writes']; allBinaries: Set<string> }, out: Raw[]): boolean {
   const facts = factsOf(unit);
-  if (unit.script === null && unit.missingScript !== null) out.push({ id: 'build.script-missing', message: prefixed(unit, `there is no ${unit.missingScript} and no build/script for ${subdir}.`), file: unit.missingScript });
+  if (unit.script === null && unit.missingScript !== null) out.push({ id: 'build.script-missing', message: prefixed(unit, `there is no ${unit.missingScript} and no build/script.`), file: unit.missingScript });
 
   const isGo = goUnit(unit, facts);
   if (isGo) {
@@ -187,6 +187,8 @@ function checkUnit(recipe: RecipeFacts, unit: UnitFacts, subdir: string, input: 
     for (const file of licenseFiles) {
       const location = locateLicenseFile(file, { inRecipe: input.exists, sources: recipe.sourceSpecs, provider: input.sources ?? (() => ({ kind: 'unknown', reason: 'the sources were not looked at' })), writes: shared.writes });
       if (location.found) continue;
+      // Without its build script, what the build would write cannot be told.
+      if (unit.script === null && unit.missingScript !== null) location.reasons.push(`there is no ${unit.missingScript} that could write it`);
       if (location.reasons.length > 0) {
         out.push({ id: 'license.not-checked', severity: 'info', message: prefixed(unit, `about/license_file ${file} not checked: ${location.reasons.join('; ')}.`), hint: 'it is not in the recipe directory and no build script writes it; pass the unpacked source as DIR to check it there' });
       } else {
