@@ -4,7 +4,7 @@ setlocal EnableExtensions
 go build -trimpath -ldflags "-s -w -X main.version=%PKG_VERSION%" -o "%LIBRARY_BIN%\@BINARY.name@.exe" @BINARY.package@
 if errorlevel 1 exit 1
 
-go-licenses save @PACKAGES@ --save_path library_licenses
+go-licenses save @PACKAGES@ --save_path library_licenses@IGNORES@
 if errorlevel 1 exit 1
 
 rem Go writes its module cache read-only; make it writable so the build dir can be cleaned up.

@@ -5,7 +5,7 @@ set -euxo pipefail
 
 go build -trimpath -ldflags "-s -w -X main.version=${PKG_VERSION}" -o "${PREFIX}/bin/@BINARY.name@" @BINARY.package@
 
-go-licenses save @PACKAGES@ --save_path library_licenses
+go-licenses save @PACKAGES@ --save_path library_licenses@IGNORES@
 
 # Go writes its module cache read-only; make it writable so the build dir can be cleaned up.
 modcache="$(go env GOMODCACHE)"

@@ -181,6 +181,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--platforms <list>', description: 'conda subdirs to write or check (default: conda-forge.yml\'s when checking, else all seven conda-forge builds Go for)' },
       { flags: '--out <dir>', description: 'where recipes live (default recipes/)' },
       { flags: '--maintainer <handles>', description: 'recipe maintainers, comma-separated GitHub handles' },
+      { flags: '--licenses-ignore <module...>', description: 'a module go-licenses cannot classify: passed to it as --ignore (repeatable)' },
       { flags: '--check [path]', description: 'lint a recipe (default: those under --out) instead of writing one; DIR is its source' },
       { flags: '--offline', description: 'with --check: download no source archive (license files from one are then not checked)' },
       { flags: '--force', description: 'overwrite an existing recipe' },

@@ -53,6 +53,8 @@ export interface PlanOptions {
   format: RecipeFormat;
   platforms: readonly string[];
   maintainers: string[];
+  /** Modules go-licenses cannot classify, passed to it as --ignore. */
+  licensesIgnore?: readonly string[];
   source: SourcePlan;
 }
 
@@ -71,11 +73,13 @@ export interface RecipePlan {
   platforms: string[];
   format: RecipeFormat;
   maintainers: string[];
+  licensesIgnore: string[];
   warnings: string[];
 }
 
 const CONDA_NAME = /^[a-z0-9][a-z0-9_.-]*$/;
 const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const MODULE = /^[A-Za-z0-9][A-Za-z0-9._~+-]*(\/[A-Za-z0-9._~+-]+)*$/;
 
 /** The checks of the user's choices and the module that need no source: run them before any download. */
 export function checkPlanInputs(info: ModuleInfo, options: Omit<PlanOptions, 'source'>): string {
@@ -97,6 +101,8 @@ export function checkPlanInputs(info: ModuleInfo, options: Omit<PlanOptions, 'so
   if (unknown.length > 0 || options.platforms.length === 0) {
     throw usageError('recipe.platforms', `unknown conda platform ${unknown.join(', ') || '(none given)'}.`, { hint: `use a comma-separated list of ${Object.keys(PLATFORMS).join(', ')}` });
   }
+  const notModules = (options.licensesIgnore ?? []).filter((m) => !MODULE.test(m));
+  if (notModules.length > 0) throw usageError('recipe.licenses-ignore', `--licenses-ignore ${notModules.join(', ')} is not a Go module or package path.`, { hint: 'pass the path go-licenses names, e.g. --licenses-ignore github.com/owner/module' });
   const bad = options.maintainers.filter((m) => !HANDLE.test(m));
   if (bad.length > 0) throw usageError('recipe.maintainer', `${bad.join(', ')} is not a GitHub handle.`, { hint: 'pass --maintainer with GitHub user names, comma-separated, without @' });
   return name;
@@ -135,6 +141,7 @@ export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
     platforms: [...new Set(options.platforms)],
     format: options.format,
     maintainers: options.maintainers,
+    licensesIgnore: [...new Set(options.licensesIgnore ?? [])],
     warnings,
   };
 }

@@ -1,5 +1,6 @@
 /** A recipe plan as files: meta.yaml, build.sh, bld.bat, optionally recipe.yaml, and conda-forge.yml. */
 import { DEFAULT_PLATFORMS, PLATFORMS, type RecipePlan, type SourcePlan } from './plan.js';
+import { crossBuilds } from './platforms.js';
 import { fillTemplate, readTemplate, type TemplateName, type TemplateValues } from './template.js';
 
 export interface RecipeFile {
@@ -55,9 +56,7 @@ function values(plan: RecipePlan, jinja: string): TemplateValues {
   const restricted = !ALL_DEFAULT(plan.platforms);
   const selector = `not (${plan.platforms.map((p) => PLATFORMS[p]?.selector).join(' or ')})`;
   const v1Skip = `not (${plan.platforms.map((p) => `target_platform == "${p}"`).join(' or ')})`;
-  const cross = plan.platforms
-    .map((p) => ({ target: p.replace('-', '_'), build: PLATFORMS[p]?.buildPlatform?.replace('-', '_') ?? '' }))
-    .filter((c) => c.build !== '');
+  const cross = crossBuilds(plan.platforms);
   const flag = (on: boolean): Record<string, string>[] => (on ? [{}] : []);
   return {
     scalars: {
@@ -68,6 +67,7 @@ function values(plan: RecipePlan, jinja: string): TemplateValues {
       LICENSE_FILE: yamlScalar(plan.license.file),
       SUMMARY: JSON.stringify(jinjaSafe(plan.summary)),
       PACKAGES: packages.join(' '),
+      IGNORES: plan.licensesIgnore.map((m) => ` --ignore ${m}`).join(''),
     },
     lists: {
       SOURCE: sourceLines(plan.source, plan.version, jinja).map((l) => ({ key: l.key, value: sourceScalar(l.value, jinja) })),
@@ -82,7 +82,8 @@ function values(plan: RecipePlan, jinja: string): TemplateValues {
       HAS_MAINTAINER: flag(plan.maintainers.length > 0),
       CROSS: cross,
       CROSS_HEADER: flag(cross.length > 0),
-      V1: plan.format === 'v1' ? [{ tool: 'rattler-build' }] : [],
+      // conda-forge builds recipe.yaml with rattler-build; with both files it is the one built.
+      V1: plan.format !== 'meta' ? [{ tool: 'rattler-build' }] : [],
     },
   };
 }

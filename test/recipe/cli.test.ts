@@ -64,6 +64,46 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     expect(check.stdout).toMatch(/hello: ok/);
   });
 
+  it('--out outside the module, then --check from any directory: LICENSE comes from the source archive, read from the cache or downloaded once', async () => {
+    const dir = join(root, 'elsewhere', 'recipes');
+    const cacheHome = join(root, 'cache-generated');
+    const url = `${base}/releases/hello-1.2.3.tar.gz`;
+    const made = await gocross(['recipe', hello, '--url', url, '--out', dir, '--maintainer', 'alice', '--format', 'both', '--licenses-ignore', 'example.com/unclassified'], { cwd: root, env: { XDG_CACHE_HOME: cacheHome } });
+    expect(made.exitCode, made.stderr).toBe(0);
+    const recipeDir = join(dir, 'hello');
+    expect(readFileSync(join(recipeDir, 'build.sh'), 'utf8')).toContain('go-licenses save . --save_path library_licenses --ignore example.com/unclassified');
+    expect(readFileSync(join(recipeDir, 'bld.bat'), 'utf8')).toContain('--ignore example.com/unclassified');
+    const forge = readFileSync(join(recipeDir, 'conda-forge.yml'), 'utf8');
+    for (const line of ['linux_aarch64: linux_64', 'linux_ppc64le: linux_64', 'osx_arm64: osx_64', 'win_arm64: win_64', 'conda_build_tool: rattler-build']) expect(forge).toContain(line);
+
+    // The tarball the generator downloaded for its sha256 is in the cache: no second download.
+    const downloads = requests.filter((r) => r === '/releases/hello-1.2.3.tar.gz').length;
+    const checked = await gocross(['recipe', '--check', recipeDir], { cwd: '/', env: { XDG_CACHE_HOME: cacheHome } });
+    expect(checked.exitCode, checked.stdout).toBe(0);
+    expect(checked.stdout).not.toContain('license.not-checked');
+    expect(checked.stderr).toContain('for linux-64, linux-aarch64, linux-ppc64le, osx-64, osx-arm64, win-64, win-arm64 (conda-forge.yml): 0 errors, 0 warnings');
+    expect(requests.filter((r) => r === '/releases/hello-1.2.3.tar.gz').length).toBe(downloads);
+
+    // An empty cache: downloaded once, its sha256 checked; offline, the LICENSE is only "not checked".
+    const fresh = join(root, 'cache-fresh');
+    const downloaded = await gocross(['recipe', '--check', recipeDir, '--json'], { cwd: '/', env: { XDG_CACHE_HOME: fresh } });
+    expect(downloaded.exitCode, downloaded.stdout).toBe(0);
+    expect(requests.filter((r) => r === '/releases/hello-1.2.3.tar.gz').length).toBe(downloads + 1);
+    expect(readFileSync(join(fresh, 'gocross', 'sources', (readFileSync(join(recipeDir, 'meta.yaml'), 'utf8').match(/sha256: (\w+)/) as RegExpMatchArray)[1] as string))).toEqual(tarballBytes);
+    const offline = await gocross(['recipe', '--check', recipeDir, '--offline'], { cwd: '/', env: { XDG_CACHE_HOME: join(root, 'cache-offline') } });
+    expect(offline.exitCode, offline.stdout).toBe(0);
+    expect(offline.stdout).toContain('info [license.not-checked] about/license_file LICENSE not checked: the source archive is not in the cache and --offline keeps gocross off the network');
+    expect(requests.filter((r) => r === '/releases/hello-1.2.3.tar.gz').length).toBe(downloads + 1);
+
+    // A local tarball (--source path): its file:// URL is read where it is.
+    const local = join(root, 'elsewhere', 'local');
+    expect((await gocross(['recipe', hello, '--source', 'path', '--url', tarball, '--out', local, '--maintainer', 'alice'], { cwd: root })).exitCode).toBe(0);
+    const fromFile = await gocross(['recipe', '--check', join(local, 'hello'), '--offline'], { cwd: '/', env: { XDG_CACHE_HOME: join(root, 'cache-none') } });
+    expect(fromFile.exitCode, fromFile.stdout).toBe(0);
+    expect(fromFile.stdout).not.toContain('not-checked');
+    expect((await gocross(['recipe', hello, '--url', url, '--licenses-ignore', '@bad/module', '--dry-run'], { cwd: root })).exitCode).toBe(2);
+  });
+
   it('a URL that is not there: exit 3, nothing written, no placeholder', async () => {
     const dir = out();
     const result = await recipe([hello, '--url', `${base}/releases/missing.tar.gz`, '--out', dir]);

@@ -92,9 +92,13 @@ describe('generated meta.yaml, parsed back as conda-build reads it', () => {
   });
 
   it('conda-forge.yml cross-compiles linux-aarch64 and osx-arm64 on their x86-64 platforms', () => {
-    expect(parse(file(helloPlan(), 'conda-forge.yml'))).toEqual({ build_platform: { linux_aarch64: 'linux_64', osx_arm64: 'osx_64' }, test: 'native_and_emulated' });
+    expect(parse(file(helloPlan(), 'conda-forge.yml'))).toEqual({
+      build_platform: { linux_aarch64: 'linux_64', linux_ppc64le: 'linux_64', osx_arm64: 'osx_64', win_arm64: 'win_64' },
+      conda_forge_output_validation: true,
+      test: 'native_and_emulated',
+    });
     const v1 = planFor(multi, { format: 'v1', platforms: ['linux-64'], source: { kind: 'url', url: MULTI_URL, sha256: SHA } });
-    expect(parse(file(v1, 'conda-forge.yml'))).toEqual({ conda_build_tool: 'rattler-build', test: 'native_and_emulated' });
+    expect(parse(file(v1, 'conda-forge.yml'))).toEqual({ conda_build_tool: 'rattler-build', conda_forge_output_validation: true, test: 'native_and_emulated' });
     expect(renderRecipe(v1).map((f) => f.name)).toEqual(['recipe.yaml', 'build.sh', 'bld.bat', 'conda-forge.yml']);
   });
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type PlanOptions, planRecipe, type RecipePlan } from '../../src/recipe/plan.js';
+import { DEFAULT_PLATFORMS, type PlanOptions, planRecipe, type RecipePlan } from '../../src/recipe/plan.js';
 import { scanModule } from '../../src/recipe/scan.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/modules/', import.meta.url));
@@ -43,7 +43,7 @@ export function planFor(dir: string, options: Partial<PlanOptions> = {}): Recipe
   return planRecipe(info, {
     version: '1.2.3',
     format: 'meta',
-    platforms: ['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64', 'win-64'],
+    platforms: DEFAULT_PLATFORMS,
     maintainers: ['alice'],
     source: { kind: 'url', url: 'https://github.com/example/hello/archive/refs/tags/v1.2.3.tar.gz', sha256: SHA },
     ...options,

@@ -34,6 +34,8 @@ function lint(edit: Edit = {}): Finding[] {
     sources: () => TARBALL,
   });
 }
+const UNIX = ['linux-64', 'linux-aarch64', 'linux-ppc64le', 'osx-64', 'osx-arm64'];
+const WINDOWS = ['win-64', 'win-arm64'];
 const ids = (findings: Finding[]): string[] => [...new Set(findings.map((f) => f.id))].sort();
 const only = (findings: Finding[], id: string): Finding => {
   const found = findings.filter((f) => f.id === id);
@@ -101,15 +103,15 @@ describe('the recipe linter, one broken recipe per rule', () => {
     expect(ids(lint({ meta: (t) => t.replace('    - go-licenses\n', '') }))).toEqual(['go-licenses.requirement']);
     const f = only(lint({ sh: (t) => t.replace(/go-licenses save .*/, '') }), 'go-licenses.save');
     expect(f.file).toBe('build.sh');
-    expect(f.subdirs).toEqual(['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64']);
+    expect(f.subdirs).toEqual(UNIX);
     // A requirement only some platforms get is reported for the others.
-    expect(only(lint({ meta: (t) => t.replace('    - go-licenses\n', '    - go-licenses  # [not win]\n') }), 'go-licenses.requirement').subdirs).toEqual(['win-64']);
+    expect(only(lint({ meta: (t) => t.replace('    - go-licenses\n', '    - go-licenses  # [not win]\n') }), 'go-licenses.requirement').subdirs).toEqual(WINDOWS);
   });
 
   it('test.binary-untested and test.missing', () => {
     const f = only(lint({ meta: (t) => t.replace(/    - hello --help\n    - hello --version\n    - test -f .*\n/, '') }), 'test.binary-untested');
     expect(f.message).toContain('hello');
-    expect(f.subdirs).toEqual(['linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64']);
+    expect(f.subdirs).toEqual(UNIX);
     expect(ids(lint({ meta: (t) => t.replace(/test:\n(    .*\n|  .*\n)*/, '') }))).toEqual(['test.binary-untested', 'test.missing']);
   });
 
@@ -128,7 +130,7 @@ describe('the recipe linter, one broken recipe per rule', () => {
   it('package.version and build.script-missing', () => {
     expect(ids(lint({ meta: (t) => t.replace('"1.2.3"', '"1.2.3-rc1"') }))).toEqual(['package.version']);
     const f = only(lint({ bat: null }), 'build.script-missing');
-    expect(f.subdirs).toEqual(['win-64']);
+    expect(f.subdirs).toEqual(WINDOWS);
   });
 
   it('a skipped platform is not checked', () => {
@@ -165,7 +167,7 @@ describe('the v1 recipe.yaml linter', () => {
   it('finds nothing in the generated recipe.yaml; its script is build.sh or bld.bat per platform', () => {
     expect(lintV1()).toEqual([]);
     const f = only(lintV1(undefined, { scripts: { ...scripts, 'bld.bat': undefined } }), 'build.script-missing');
-    expect(f.subdirs).toEqual(['win-64']);
+    expect(f.subdirs).toEqual(WINDOWS);
     expect(f.message).toContain('bld.bat');
   });
 
@@ -193,6 +195,6 @@ describe('the v1 recipe.yaml linter', () => {
 
   it('chooses if/then/else items per platform', () => {
     const edited = (t: string) => t.replace('    - go-licenses\n', '    - if: unix\n      then: go-licenses\n');
-    expect(only(lintV1(edited), 'go-licenses.requirement').subdirs).toEqual(['win-64']);
+    expect(only(lintV1(edited), 'go-licenses.requirement').subdirs).toEqual(WINDOWS);
   });
 });

@@ -33,6 +33,7 @@ interface RecipeOptions {
   maintainer?: string;
   check?: string | boolean;
   offline?: boolean;
+  licensesIgnore?: string[];
   force?: boolean;
   dryRun?: boolean;
 }
@@ -84,7 +85,7 @@ async function check({ args, options, output, cwd, env, global }: CommandContext
 }
 
 /** The source section: a URL and its sha256 (downloaded or from a local tarball), or git. */
-async function chooseSource(kind: SourceKind, info: ModuleInfo, version: string, tagPrefix: string, opts: RecipeOptions, cwd: string, output: Output): Promise<SourcePlan> {
+async function chooseSource(kind: SourceKind, info: ModuleInfo, version: string, tagPrefix: string, opts: RecipeOptions, cwd: string, output: Output, env: Record<string, string | undefined>): Promise<SourcePlan> {
   const tag = `${tagPrefix}${version}`;
   if (kind === 'git') {
     const forge = forgeOf(info.module);
@@ -113,9 +114,13 @@ async function chooseSource(kind: SourceKind, info: ModuleInfo, version: string,
         task: async (c, task) => {
           const started = Date.now();
           const show = progressThrottle(process.stderr.isTTY === true);
-          const result = await sha256OfUrl(url, (received, total) => {
-            if (show(received, total)) task.output = formatProgress(received, total, started);
-          });
+          const result = await sha256OfUrl(
+            url,
+            (received, total) => {
+              if (show(received, total)) task.output = formatProgress(received, total, started);
+            },
+            env,
+          );
           c.sha256 = result.sha256;
           task.title = `sha256 of ${url}: ${result.sha256}`;
         },
@@ -127,7 +132,7 @@ async function chooseSource(kind: SourceKind, info: ModuleInfo, version: string,
   return { kind: 'url', url, sha256: ctx.sha256 as string };
 }
 
-async function generate({ args, options, output, cwd, global }: CommandContext): Promise<number> {
+async function generate({ args, options, output, cwd, global, env }: CommandContext): Promise<number> {
   const opts = options as RecipeOptions;
   const format = (opts.format ?? 'meta') as RecipeFormat;
   if (!FORMATS.includes(format)) throw usageError('recipe.format', `--format ${opts.format} is not meta, v1 or both.`, { hint: 'meta: conda-build meta.yaml; v1: rattler-build recipe.yaml; both' });
@@ -158,10 +163,11 @@ async function generate({ args, options, output, cwd, global }: CommandContext):
     format,
     platforms: opts.platforms ? splitList(opts.platforms) : DEFAULT_PLATFORMS,
     maintainers: splitList(opts.maintainer ?? ''),
+    licensesIgnore: (opts.licensesIgnore ?? []).flatMap((m) => splitList(m)),
   };
   // Bad input fails before the download.
   checkPlanInputs(info, choices);
-  const source = await chooseSource(kind, info, version, tagPrefix, opts, cwd, output);
+  const source = await chooseSource(kind, info, version, tagPrefix, opts, cwd, output, env);
   const plan = planRecipe(info, { ...choices, source });
   const files = renderRecipe(plan);
   const outDir = join(resolve(cwd, opts.out ?? 'recipes'), plan.name);
