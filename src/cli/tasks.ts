@@ -8,9 +8,14 @@ import type { Output } from './output.js';
 export type Task<Ctx> = ListrTask<Ctx>;
 
 export async function runTasks<Ctx extends object>(tasks: Task<Ctx>[], output: Output, context: Ctx): Promise<Ctx> {
-  // colorette (under listr2) decides on colour when loaded; tell it before the lazy import.
+  // colorette (under listr2) decides on colour once, when it is loaded: NO_COLOR is set for that
+  // moment only, so it never leaks into the processes a task starts.
+  const before = process.env.NO_COLOR;
   if (!output.color) process.env.NO_COLOR = '1';
-  const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
+  const { Listr, ListrLogger, ProcessOutput } = await import('listr2').finally(() => {
+    if (before === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = before;
+  });
   const silent = output.options.json || output.options.quiet;
   // Both renderers write to stderr only: stdout is for the command's result.
   const processOutput = new ProcessOutput(process.stderr, process.stderr);
