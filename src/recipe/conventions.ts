@@ -113,13 +113,15 @@ function checkTopLevel(recipe: RecipeFacts, out: Raw[]): void {
 /** go-licenses: run by the script, available to it, pinned, not silenced. */
 function checkGoLicenses(unit: UnitFacts, facts: ScriptFacts, out: Raw[], licenseFiles: string[]): void {
   const scriptFile = unit.script?.file ?? unit.missingScript ?? 'build.sh';
+  // An inline script's lines are counted from its first, not the recipe file's.
+  const where = scriptFile === 'meta.yaml' || scriptFile === 'recipe.yaml' ? 'build/script' : scriptFile;
   const saves = facts.goLicenses.filter((g) => g.subcommand === 'save');
   const inRequirements = [...unit.buildRequirements, ...unit.hostRequirements].some((r) => reqName(r) === 'go-licenses');
   const pinnedInstall = facts.installs.some((i) => i.pinned);
   for (const install of facts.installs.filter((i) => !i.pinned)) {
     out.push({
       id: 'go-licenses.unpinned',
-      message: prefixed(unit, `${scriptFile} line ${install.line} fetches go-licenses with \`go install ${install.spec}\`: a download at build time, of whatever version is newest.`),
+      message: prefixed(unit, `${where} line ${install.line} fetches go-licenses with \`go install ${install.spec}\`: a download at build time, of whatever version is newest.`),
       hint: 'add go-licenses to requirements/build (conda-forge packages it), or pin a version: go install github.com/google/go-licenses@v1.6.0',
       file: scriptFile,
     });
@@ -127,7 +129,7 @@ function checkGoLicenses(unit: UnitFacts, facts: ScriptFacts, out: Raw[], licens
   if (saves.length === 0) {
     out.push({
       id: 'go-licenses.save',
-      message: prefixed(unit, inRequirements || facts.goLicenses.length > 0 ? `${scriptFile} does not run go-licenses save … --save_path.` : `no go-licenses at all: ${scriptFile} builds Go binaries but ships none of the licenses of the modules they link.`),
+      message: prefixed(unit, inRequirements || facts.goLicenses.length > 0 ? `${where} does not run go-licenses save … --save_path.` : `no go-licenses at all: ${where} builds Go binaries but ships none of the licenses of the modules they link.`),
       hint: 'add `go-licenses save . --save_path library_licenses` (and go-licenses in requirements/build) and list library_licenses/ in about/license_file',
       file: scriptFile,
     });
@@ -136,7 +138,7 @@ function checkGoLicenses(unit: UnitFacts, facts: ScriptFacts, out: Raw[], licens
   }
   for (const call of saves) {
     if (call.hidesFailure) {
-      out.push({ id: 'go-licenses.failure-hidden', severity: 'warning', message: prefixed(unit, `${scriptFile} line ${call.line} runs go-licenses with \`|| true\`: when it fails, the package ships without the licenses and nobody notices.`), hint: 'drop the `|| true`; for a module go-licenses cannot classify, pass --ignore MODULE and add its license by hand', file: scriptFile });
+      out.push({ id: 'go-licenses.failure-hidden', severity: 'warning', message: prefixed(unit, `${where} line ${call.line} runs go-licenses with \`|| true\`: when it fails, the package ships without the licenses and nobody notices.`), hint: 'drop the `|| true`; for a module go-licenses cannot classify, pass --ignore MODULE and add its license by hand', file: scriptFile });
     }
     if (call.savePath === null) continue;
     const saved = call.savePath;

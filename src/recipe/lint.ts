@@ -113,10 +113,8 @@ function checkSchema(data: Dict, out: Raw[]): void {
         out.push({ id: 'schema.not-a-dict', message: `${where} must be a dict${LIST_SECTIONS.has(section) ? ' or a list of dicts' : ''}, not ${Array.isArray(entry) ? 'a list' : typeof entry}.` });
         return;
       }
+      // conda-build's check_fields: each section's keys, an output's own keys, nothing deeper.
       checkKeys(section, entry, where, out);
-      if (section === 'outputs') {
-        for (const nested of ['requirements', 'test', 'about', 'build'] as const) if (isDict(entry[nested])) checkKeys(nested, entry[nested] as Dict, `${where}/${nested}`, out);
-      }
     });
   }
   const builds = [data.build, ...asList(data.outputs).filter(isDict).map((o) => o.build)].filter(isDict);

@@ -54,9 +54,9 @@ export async function fetchSource(url: string, sha256: string | undefined, optio
   try {
     response = await httpRequest(url);
   } catch (error) {
-    return { ok: false, reason: `the source could not be fetched (${(error as Error).message.replace(/\.$/, '')})` };
+    return { ok: false, reason: `the source could not be fetched: ${(error as Error).message.replace(/\.$/, '')}` };
   }
-  if (!response.ok || !response.body) return { ok: false, reason: `the source could not be fetched (HTTP ${response.status} from ${url})` };
+  if (!response.ok || !response.body) return { ok: false, reason: `the source could not be fetched: HTTP ${response.status} from ${url}` };
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${expected}.${randomBytes(6).toString('hex')}.part`);
   const hash = createHash('sha256');
@@ -75,7 +75,7 @@ export async function fetchSource(url: string, sha256: string | undefined, optio
     });
   } catch (error) {
     rmSync(temp, { force: true });
-    return { ok: false, reason: `the source could not be fetched (${(error as Error).message})` };
+    return { ok: false, reason: `the source could not be fetched: ${(error as Error).message.replace(/\.$/, '')}` };
   }
   const actual = hash.digest('hex');
   if (actual !== expected) {
@@ -139,7 +139,7 @@ export async function listArchive(path: string): Promise<{ ok: true; members: st
       });
     }
   } catch (error) {
-    return { ok: false, reason: `the source archive cannot be read (${(error as Error).message.replace(/\.$/, '')})` };
+    return { ok: false, reason: `the source archive cannot be read: ${(error as Error).message.replace(/\.$/, '')}` };
   }
   return { ok: true, members };
 }
