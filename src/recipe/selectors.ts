@@ -5,7 +5,7 @@
  * False. The expression is evaluated with the Jinja engine, whose expressions are Python's.
  */
 import { GocrossError, usageError } from '../errors.js';
-import { callable, evaluateExpression, JinjaError, str, truthy } from './jinja-engine/index.js';
+import { callable, DISPLAY_NAME, evaluateExpression, JinjaError, str, truthy } from './jinja-engine/index.js';
 
 export type Namespace = Record<string, unknown>;
 
@@ -33,6 +33,7 @@ export function osModule(subdir: string, environ: Record<string, string>): Recor
     getenv: callable('getenv', (args) => environ[String(args[0])] ?? args[1] ?? null),
     sep: win ? '\\' : '/',
     pathsep: win ? ';' : ':',
+    [DISPLAY_NAME]: "conda-build's os (environ, getenv, pathsep and sep only, since conda-build 25.4)",
   };
 }
 

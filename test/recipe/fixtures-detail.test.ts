@@ -1,14 +1,16 @@
 /** The fixture recipes' findings in detail: messages, subdirs, and what the recipes render to. */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRecipeDir } from '../../src/recipe/check.js';
-import { renderMeta } from '../../src/recipe/jinja.js';
+import { condaJinjaContext, renderMeta } from '../../src/recipe/jinja.js';
+import { renderTemplate } from '../../src/recipe/jinja-engine/index.js';
 import { variantFor } from '../../src/recipe/lint.js';
 import { DEFAULT_PLATFORMS } from '../../src/recipe/platforms.js';
 import { pinningFile } from '../../src/recipe/template.js';
 import { tempDir } from '../helpers/temp.js';
-import { checkFixture, ofSeverity, RECIPES, seededCache, show } from './fixture-helpers.js';
+import { ARCHIVES, checkFixture, ofSeverity, RECIPES, seededCache, show } from './fixture-helpers.js';
 
 const cache = seededCache();
 const emptyCache = tempDir('gocross-fixture-nocache-');
@@ -24,6 +26,26 @@ describe('the findings, in detail', () => {
       // The single-file sources need no download.
       expect(notChecked).not.toMatch(/LICENSE-xz|LICENSE-magic|xz-license/);
     }
+  });
+
+  it('1: a local (file://) source archive is read where it is; one whose sha256 is not the recipe\'s is an error', async () => {
+    const dir = join(tempDir('gocross-fixture-local-'), 'recipe');
+    cpSync(join(RECIPES, 'license-not-found'), dir, { recursive: true });
+    const meta = join(dir, 'meta.yaml');
+    const url = pathToFileURL(join(ARCHIVES, 'tool-1.0.0.tar.gz')).href;
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/url: .*/, `url: ${url}`).replace('    - COPYING\n', ''));
+    const env = { XDG_CACHE_HOME: emptyCache };
+    expect((await checkRecipeDir(dir, { offline: true, env })).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/sha256: .*/, `sha256: ${'0'.repeat(64)}`));
+    const bad = (await checkRecipeDir(dir, { offline: true, env })).findings;
+    expect(ofSeverity(bad, 'error'), show(bad)).toEqual(['source.sha256-mismatch']);
+    expect(bad.find((f) => f.id === 'license.not-checked')?.message).toContain('has sha256 f3951b7b');
+  });
+
+  it("3: conda-build's os has no path since 25.4, and the message says so", () => {
+    const render = (text: string) => renderTemplate(text, condaJinjaContext('linux-64'), { dialect: 'jinja2' }).text;
+    expect(render("{{ os.sep.join(['a', 'b']) }} {{ os.environ.get('NOPE', 'd') }} {{ os.getenv('NOPE', 'e') }}")).toBe('a/b d e');
+    expect(() => render("{{ os.path.join('a', 'b') }}")).toThrow("conda-build's os (environ, getenv, pathsep and sep only, since conda-build 25.4) has no attribute 'path'");
   });
 
   it('1: the missing one is named', async () => {

@@ -207,6 +207,7 @@ async function generate({ args, options, output, cwd, global, env }: CommandCont
       license: { spdx: plan.license.spdx, family: plan.license.family, file: plan.license.file },
       binaries: plan.mains.map((m) => ({ name: m.binary, package: m.package })),
       platforms: plan.platforms,
+      licensesIgnore: plan.licensesIgnore,
       files: writes.map((w) => ({ path: w.file.path, action: w.action, ...(opts.dryRun ? { content: w.file.content } : {}) })),
       warnings: plan.warnings,
       findings,

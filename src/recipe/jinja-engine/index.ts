@@ -9,7 +9,7 @@ import { type EvalOptions, Evaluator } from './runtime.js';
 import type { Dialect } from './values.js';
 
 export { JinjaError } from './lexer.js';
-export { Callable, callable, type Dialect, isUndefined, type Kwargs, str, truthy, Undefined } from './values.js';
+export { Callable, callable, type Dialect, DISPLAY_NAME, isUndefined, type Kwargs, str, truthy, Undefined } from './values.js';
 export { pySplit } from './builtins.js';
 
 export interface RenderOptions {

@@ -2,7 +2,7 @@
 import { contains, DIALECT_FILTERS, DIALECT_TESTS, FILTERS, percentFormat, pythonMethod, TESTS, type CallContext } from './builtins.js';
 import { JinjaError } from './lexer.js';
 import type { Expr, Node, Target } from './parser.js';
-import { Callable, compareOrder, type Dialect, equals, failUndefined, indexOf, isDict, isUndefined, iterate, type Kwargs, slice, str, truthy, typeName, Undefined } from './values.js';
+import { Callable, compareOrder, type Dialect, DISPLAY_NAME, equals, failUndefined, indexOf, isDict, isUndefined, iterate, type Kwargs, slice, str, truthy, typeName, Undefined } from './values.js';
 
 export interface EvalOptions {
   dialect: Dialect;
@@ -72,7 +72,8 @@ export class Evaluator {
       const method = pythonMethod(value, name, this.callContext(line));
       if (method) return method;
     }
-    const what = this.options.dialect === 'jinja2' ? `'${typeName(value)} object'` : typeName(value, 'minijinja');
+    const named = isDict(value) ? (value as { [DISPLAY_NAME]?: string })[DISPLAY_NAME] : undefined;
+    const what = named ?? (this.options.dialect === 'jinja2' ? `'${typeName(value)} object'` : typeName(value, 'minijinja'));
     return new Undefined(`${what} has no attribute '${name}'`);
   }
 

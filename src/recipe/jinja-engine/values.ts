@@ -33,6 +33,9 @@ export class Callable {
 export const callable = (name: string, call: (args: unknown[], kwargs: Kwargs) => unknown): Callable => new Callable(name, call);
 
 export type Dict = Record<string, unknown>;
+
+/** A host object's name in messages ('os' rather than 'dict object'), kept under a symbol so it is no key. */
+export const DISPLAY_NAME = Symbol('jinja display name');
 export const isDict = (v: unknown): v is Dict =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Undefined) && !(v instanceof Callable);
 
