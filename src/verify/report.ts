@@ -9,9 +9,15 @@ export interface Result {
   error: string | null;
   checks: Check[];
   ok: boolean;
+  /** The image platform or conda subdir, else null. */
+  platform?: string | null;
+  /** The image layer digest, else null. */
+  layer?: string | null;
+  sha256?: string | null;
 }
 
-export const displayName = (r: Pick<Result, 'path' | 'member'>): string => (r.member ? `${r.path}!${r.member}` : r.path);
+export const displayName = (r: Pick<Result, 'path' | 'member'> & { platform?: string | null; layer?: string | null }): string =>
+  r.member ? `${r.path}!${r.layer && r.platform ? `${r.platform}:` : ''}${r.member}` : r.path;
 
 /** One JSON object per binary: the DESIGN §2 fields, then the other inspected ones. */
 export function toJson(r: Result): Record<string, unknown> {
@@ -39,6 +45,9 @@ export function toJson(r: Result): Record<string, unknown> {
     aarch64: i?.aarch64 ?? null,
     slices: i?.slices?.map((s) => ({ arch: s.arch, bits: s.bits, type: s.type, linkage: s.linkage })) ?? null,
     error: r.error,
+    platform: r.platform ?? null,
+    layer: r.layer ?? null,
+    sha256: r.sha256 ?? null,
   };
 }
 
@@ -75,6 +84,7 @@ export function toGithub(results: Result[]): string[] {
   return results.flatMap((r) => {
     const failed = r.checks.filter((c) => !c.ok).map((c) => `${c.name}: expected ${c.expected}, got ${c.actual}`);
     if (!r.ok && failed.length === 0) failed.push(r.error ?? 'not a binary');
-    return failed.map((message) => `::error file=${property(r.path)},title=${property(`gocross verify ${r.member ?? ''}`.trim())}::${escape(message)}`);
+    const where = r.layer ? ` (layer ${r.layer})` : '';
+    return failed.map((message) => `::error file=${property(r.path)},title=${property(`gocross verify ${r.platform && r.layer ? `${r.platform} ` : ''}${r.member ?? ''}`.trim())}::${escape(message + where)}`);
   });
 }

@@ -1,7 +1,11 @@
 /**
- * Finding the binaries under the paths given: files, directories (recursively) and the members
- * of .tar/.tar.gz/.tgz/.zip archives (read in memory, never unpacked to disk).
+ * Finding the binaries under the paths given: files, directories (recursively), the members
+ * of .tar/.tar.gz/.tgz/.zip archives (read in memory, never unpacked to disk), the file systems
+ * of OCI images (layout folders and archives, `docker save` archives) platform by platform, and
+ * the contents of conda packages (.conda, .tar.bz2). Images and packages say themselves what
+ * their binaries must be: the platform, the subdir.
  */
+import { createHash } from 'node:crypto';
 import { type Dirent, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +13,13 @@ import { type BinaryInfo, inspectBuffer, inspectFile } from '../binary/index.js'
 import { isGocrossError, usageError } from '../errors.js';
 import { forEachTarMember } from '../io/archive.js';
 import { forEachZipMember } from '../io/zip.js';
+import { goBuildId } from '../io/oci-layer.js';
+import { isCondaPackage, readCondaPackage } from '../io/conda-package.js';
+import { isLayoutFolder, openLayout } from '../io/oci-blobs.js';
+import { platformName, type PlatformReport, readImage } from '../io/oci-image.js';
+import { parseTarget } from '../targets/index.js';
+import type { Check } from './checks.js';
+import type { Expectations } from './expect.js';
 
 export interface Found {
   path: string;
@@ -19,7 +30,73 @@ export interface Found {
   error: string | null;
   /** Named on the command line (not found in a directory or archive): a non-binary is a failure. */
   named: boolean;
+  /** What the artifact holding it says it is (an image's platform, a conda package's subdir). */
+  claim?: { expect: Expectations; by: string };
+  /** The image platform (os/arch[/variant]) or conda subdir it belongs to. */
+  platform?: string | null;
+  /** The digest of the image layer that holds it. */
+  layer?: string | null;
+  sha256?: string | null;
+  /** The Go build ID, when known without another read. */
+  buildId?: string | null;
+  /** Checks the artifact itself calls for (the image config against its index entry, noarch). */
+  extraChecks?: Check[];
 }
+
+export interface WalkOptions {
+  /** Only these image platforms (target names or aliases). */
+  platforms?: string[];
+  /** Told about each image read: one report per platform. */
+  onImage?: (path: string, reports: PlatformReport[]) => void;
+}
+
+/** The target a platform or subdir names, or null when it names none. */
+function targetOf(name: string): Expectations | null {
+  try {
+    const t = parseTarget(name);
+    return { goos: t.goos, goarch: t.goarch, goarm: t.goarm ?? undefined, goamd64: t.goamd64 ?? undefined };
+  } catch {
+    return null;
+  }
+}
+
+const canonical = (name: string): string => {
+  const t = targetOf(name);
+  return t ? [t.goos, t.goarch, t.goarm ? `v${t.goarm}` : t.goamd64 ?? ''].filter(Boolean).join('/') : name;
+};
+
+async function inspectImage(path: string, options: WalkOptions): Promise<Found[]> {
+  const source = openLayout(path);
+  if (!source) return [];
+  const wanted = options.platforms?.map(canonical);
+  const reports = await readImage(source, { want: wanted ? (p) => wanted.includes(canonical(p)) : undefined });
+  options.onImage?.(path, reports);
+  const found: Found[] = [];
+  for (const report of reports) {
+    const expect = targetOf(report.platform);
+    const configName = platformName(report.config);
+    const extra: Check[] = [{ name: 'image-config', expected: report.platform, actual: configName, ok: canonical(configName) === canonical(report.platform) }];
+    if (!expect) extra.push({ name: 'platform', expected: 'a known platform', actual: report.platform, ok: false });
+    for (const b of report.binaries) {
+      found.push({ path, member: b.path, info: b.info, error: b.error, named: false, claim: expect ? { expect, by: `image platform ${report.platform}` } : undefined, platform: report.platform, layer: b.layer, sha256: b.sha256, buildId: b.buildId ?? null, extraChecks: extra });
+    }
+  }
+  return found;
+}
+
+async function inspectConda(path: string): Promise<Found[]> {
+  const pkg = await readCondaPackage(path);
+  const subdir = pkg.index?.subdir ?? null;
+  const noarch = Boolean(pkg.index?.noarch) || subdir === 'noarch';
+  const expect = subdir && !noarch ? targetOf(subdir) : null;
+  return pkg.binaries.map((b) => {
+    const extra: Check[] = [];
+    if (noarch) extra.push({ name: 'subdir', expected: 'no binary (noarch package)', actual: b.info ? `${b.info.os}/${b.info.arch}` : 'a binary', ok: false });
+    else if (!expect) extra.push({ name: 'subdir', expected: 'a known conda subdir', actual: subdir ?? '(none in info/index.json)', ok: false });
+    return { path, member: b.member, info: b.info, error: b.error, named: false, claim: expect ? { expect, by: `conda subdir ${subdir}` } : undefined, platform: subdir, layer: null, sha256: b.sha256, buildId: b.buildId ?? null, extraChecks: extra };
+  });
+}
+
 
 /** Archive members larger than this are skipped: no release binary is that big, and memory is finite. */
 const MAX_MEMBER = 512 * 1024 * 1024;
@@ -27,15 +104,18 @@ const MAX_MEMBER = 512 * 1024 * 1024;
 const isArchive = (path: string): 'tar' | 'zip' | null => (/\.(tar\.gz|tgz|tar)$/i.test(path) ? 'tar' : /\.zip$/i.test(path) ? 'zip' : null);
 
 async function inspectMember(path: string, member: string, data: Buffer): Promise<Found> {
+  const sha256 = createHash('sha256').update(data).digest('hex');
   try {
-    return { path, member, info: await inspectBuffer(data), error: null, named: false };
+    return { path, member, info: await inspectBuffer(data), error: null, named: false, sha256, buildId: goBuildId(data) };
   } catch (error) {
     if (isGocrossError(error) && error.kind === 'check') return { path, member, info: null, error: error.message, named: false };
     throw error;
   }
 }
 
-async function inspectOne(path: string, named: boolean): Promise<Found[]> {
+async function inspectOne(path: string, named: boolean, options: WalkOptions): Promise<Found[]> {
+  if (isCondaPackage(path)) return inspectConda(path);
+  if (/\.tar$/i.test(path) && openLayout(path)) return inspectImage(path, options);
   const archive = isArchive(path);
   if (archive === 'tar') {
     const found: Found[] = [];
@@ -66,7 +146,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return files;
 }
 
-export async function* walk(paths: string[]): AsyncGenerator<Found> {
+export async function* walk(paths: string[], options: WalkOptions = {}): AsyncGenerator<Found> {
   for (const path of paths) {
     let isDir: boolean;
     try {
@@ -75,9 +155,13 @@ export async function* walk(paths: string[]): AsyncGenerator<Found> {
       throw usageError('verify.missing', `${path} does not exist.`, { hint: 'check the path' });
     }
     if (!isDir) {
-      yield* await inspectOne(path, true);
+      yield* await inspectOne(path, true, options);
       continue;
     }
-    for (const file of await filesUnder(path)) yield* await inspectOne(file, false);
+    if (isLayoutFolder(path)) {
+      yield* await inspectImage(path, options);
+      continue;
+    }
+    for (const file of await filesUnder(path)) yield* await inspectOne(file, false, options);
   }
 }

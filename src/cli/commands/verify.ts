@@ -1,10 +1,15 @@
 /** `gocross verify PATH...`: inspect binaries and check them against what they should be. */
-import { checkError } from '../../errors.js';
-import { writeFileAtomic } from '../../io/files.js';
-import { runChecks } from '../../verify/checks.js';
-import { expectationsFrom, inferFromName, type VerifyOptions } from '../../verify/expect.js';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { checkError, usageError } from '../../errors.js';
+import { sha256File, writeFileAtomic } from '../../io/files.js';
+import { goBuildId } from '../../io/oci-layer.js';
+import type { PlatformReport } from '../../io/oci-image.js';
+import { type Check, runChecks } from '../../verify/checks.js';
+import { type Expectations, expectationsFrom, inferFromName, type VerifyOptions } from '../../verify/expect.js';
+import { cleanCheck, duplicateChecks, type Identity, parseSums } from '../../verify/release.js';
 import { displayName, type Result, toGithub, toJson, toJunit } from '../../verify/report.js';
-import { walk } from '../../verify/walk.js';
+import { type Found, walk } from '../../verify/walk.js';
 import type { CommandContext } from '../registry.js';
 
 interface Options extends VerifyOptions {
@@ -13,10 +18,97 @@ interface Options extends VerifyOptions {
   allowEmpty?: boolean;
   junit?: string;
   github?: boolean;
+  platform?: string;
+  sums?: string;
+  requireClean?: boolean;
 }
 
 /** A binary checked against nothing is no pass: it fails unless only inspection was asked for. */
 const NOTHING_TO_CHECK = 'nothing to check it against: no --target (or --os/--arch) was given and its name names no target';
+
+const claimName = (e: Expectations): string | null =>
+  e.goos && e.goarch ? [e.goos, e.goarch, e.goarm ? `v${e.goarm}` : e.goamd64 ?? ''].filter(Boolean).join('/') : null;
+
+/** The expectations for one binary: the command line over what its artifact or name claims. */
+function expectationsFor(found: Found, expected: Expectations, infer: boolean): Expectations {
+  if (found.claim) {
+    // An image platform or conda subdir names the variant; only the build info can show it.
+    const claim = { ...found.claim.expect };
+    const settings = found.info?.go?.settings ?? {};
+    if (settings.GOARM === undefined) delete claim.goarm;
+    if (settings.GOAMD64 === undefined) delete claim.goamd64;
+    return { ...claim, ...expected };
+  }
+  // An archive's name speaks for its members; a member's own name, when it has one, more so.
+  const inferred = infer ? { ...inferFromName(found.path), ...(found.member ? inferFromName(found.member) : {}) } : {};
+  return { ...inferred, ...expected };
+}
+
+function readHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The same binary under two targets' names: files are hashed only when their sizes collide. */
+async function identities(results: Result[], found: Found[], claims: (string | null)[]): Promise<Identity[]> {
+  const sizes = new Map<number, Set<string | null>>();
+  const sizeOf = (i: number): number | null => (found[i]!.member === null && results[i]!.info ? statSync(found[i]!.path).size : null);
+  const fileSizes = results.map((_, i) => (claims[i] ? sizeOf(i) : null));
+  fileSizes.forEach((size, i) => {
+    if (size !== null) sizes.set(size, (sizes.get(size) ?? new Set()).add(claims[i]!));
+  });
+  const distinct = new Set(claims.filter(Boolean)).size > 1;
+  const ids: Identity[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const f = found[i]!;
+    let sha256 = f.sha256 ?? null;
+    let buildId = f.buildId ?? null;
+    const size = fileSizes[i];
+    if (distinct && size !== null && size !== undefined) {
+      if (sha256 === null && (sizes.get(size)?.size ?? 0) > 1) sha256 = (await sha256File(f.path)).sha256;
+      if (results[i]!.info?.go) buildId = goBuildId(readHead(f.path));
+    }
+    ids.push({ name: displayName(results[i]!), claim: claims[i] ?? null, sha256, buildId: results[i]!.info?.go ? buildId : null });
+  }
+  return ids;
+}
+
+/** `--sums FILE`: every listed file is there and hashes as listed; a row for each that does not. */
+async function checkSums(file: string, results: Result[]): Promise<Result[]> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw usageError('verify.sums', `cannot read the checksum file ${file}.`, { hint: 'give the SHA256SUMS file of the release, e.g. --sums dist/SHA256SUMS' });
+  }
+  const extra: Result[] = [];
+  const dir = dirname(file);
+  for (const line of parseSums(text, file)) {
+    const path = join(dir, line.name);
+    let actual: string;
+    try {
+      actual = (await sha256File(path)).sha256;
+    } catch {
+      actual = 'missing';
+    }
+    const check: Check = { name: 'sha256', expected: line.sha256, actual, ok: actual === line.sha256 };
+    const rows = results.filter((r) => resolve(r.path) === resolve(path));
+    for (const r of rows) {
+      r.checks.push(check);
+      r.ok &&= check.ok;
+    }
+    if (rows.length === 0 && !check.ok) {
+      const error = actual === 'missing' ? `listed in ${file} but missing` : `its sha256 is not the one ${file} lists`;
+      extra.push({ path: relative('.', path) || path, member: null, info: null, error, checks: [check], ok: false });
+    }
+  }
+  return extra;
+}
 
 export async function run({ args, options, output, global }: CommandContext): Promise<number> {
   const opts = options as Options;
@@ -24,20 +116,38 @@ export async function run({ args, options, output, global }: CommandContext): Pr
   // Without a target on the command line, each name says what its binary should be.
   const infer = opts.infer === true || (expected.goos === undefined && expected.goarch === undefined);
   const results: Result[] = [];
+  const founds: Found[] = [];
+  const claims: (string | null)[] = [];
+  const images: { path: string; reports: PlatformReport[] }[] = [];
   let skipped = 0;
-  for await (const found of walk(args)) {
+  const platforms = opts.platform?.split(',').map((p) => p.trim()).filter(Boolean);
+  for await (const found of walk(args, { platforms, onImage: (path, reports) => images.push({ path, reports }) })) {
     if (!found.info && !found.error && !found.named) {
       skipped += 1;
       continue;
     }
-    // An archive's name speaks for its members; a member's own name, when it has one, more so.
-    const inferred = infer ? { ...inferFromName(found.path), ...(found.member ? inferFromName(found.member) : {}) } : {};
-    const checks = found.info ? runChecks(found.info, { ...inferred, ...expected }) : [];
+    const want = expectationsFor(found, expected, infer);
+    const checks = found.info ? [...runChecks(found.info, want), ...(found.extraChecks ?? [])] : [...(found.extraChecks ?? [])];
+    if (found.info && opts.requireClean) {
+      const clean = cleanCheck(found.info.go?.settings);
+      if (clean) checks.push(clean);
+    }
     const unchecked = found.info !== null && checks.length === 0 && opts.inspectOnly !== true;
     const ok = found.info !== null && !unchecked && checks.every((c) => c.ok);
     const error = found.error ?? (found.info ? (unchecked ? NOTHING_TO_CHECK : null) : 'not a binary (no ELF, Mach-O or PE header)');
-    results.push({ path: found.path, member: found.member, info: found.info, error, checks, ok });
+    results.push({ path: found.path, member: found.member, info: found.info, error, checks, ok, platform: found.platform ?? null, layer: found.layer ?? null, sha256: found.sha256 ?? null });
+    founds.push(found);
+    claims.push(found.info ? claimName(want) : null);
   }
+  if (platforms && images.length > 0 && images.every((i) => i.reports.length === 0)) {
+    throw usageError('verify.platform', `no image platform is ${platforms.join(' or ')}.`, { hint: 'leave out --platform to see the image\'s platforms' });
+  }
+  const ids = await identities(results, founds, claims);
+  for (const [i, check] of duplicateChecks(ids)) {
+    results[i]!.checks.push(check);
+    results[i]!.ok = false;
+  }
+  if (opts.sums) results.push(...(await checkSums(opts.sums, results)));
   const failed = results.filter((r) => !r.ok).length;
   if (opts.junit) await writeFileAtomic(opts.junit, toJunit(results), undefined, { parents: false });
   if (opts.github) for (const line of toGithub(results)) output.line(line);
@@ -56,9 +166,17 @@ export async function run({ args, options, output, global }: CommandContext): Pr
       ]),
     );
     for (const r of results.filter((x) => !x.ok)) {
-      output.line(`${displayName(r)}:`);
+      output.line(`${displayName(r)}:${r.layer ? ` (platform ${r.platform}, layer ${r.layer})` : ''}`);
       if (r.error) output.line(`  ${r.error}`);
       for (const c of r.checks.filter((x) => !x.ok)) output.line(`  ${c.name}: expected ${c.expected}, got ${c.actual}`);
+    }
+    for (const image of images) {
+      for (const p of image.reports) {
+        const rows = results.filter((r) => r.path === image.path && r.platform === p.platform && r.layer);
+        const bad = rows.filter((r) => !r.ok).length;
+        output.line(`${image.path} ${p.platform} (manifest ${p.manifest.slice(0, 19)}…, ${p.layers.length} layer${p.layers.length === 1 ? '' : 's'}): ${rows.length} binar${rows.length === 1 ? 'y' : 'ies'}, ${bad ? `${bad} failed` : 'ok'}`);
+        if (p.outside.length > 0) output.line(`  ${p.outside.length} entr${p.outside.length === 1 ? 'y climbs' : 'ies climb'} out of the image root (e.g. ${p.outside[0]}): not reported`);
+      }
     }
   }
   const verb = opts.inspectOnly ? 'inspected' : 'checked';
