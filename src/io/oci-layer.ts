@@ -98,16 +98,29 @@ export async function scanTar(stream: Readable, maxMember: number, onEntry: (ent
 
 const BUILD_ID = Buffer.from('\xff Go build ID: "', 'latin1');
 
+const GO_NOTE = Buffer.from('Go\0\0', 'latin1');
+
 /**
- * The Go build ID of a binary from its first bytes, as `go tool buildid` finds it: the linker
- * puts `\xff Go build ID: "…"` at the start of the text of every format. Null when absent.
+ * The Go build ID of a binary from its first 64 KiB, as `go tool buildid` finds it: on ELF the
+ * `.note.go.buildid` note (name "Go", type 4), elsewhere the `\xff Go build ID: "…"` string
+ * the linker puts at the start of the text. Null when absent.
  */
-export function goBuildId(head: Buffer): string | null {
-  const at = head.subarray(0, 64 * 1024).indexOf(BUILD_ID);
-  if (at < 0) return null;
-  const start = at + BUILD_ID.length;
-  const end = head.indexOf(0x22, start);
-  if (end < 0 || end - start > 1024) return null;
-  const id = head.toString('latin1', start, end);
-  return id === '' ? null : id;
+export function goBuildId(data: Buffer): string | null {
+  const head = data.subarray(0, 64 * 1024);
+  const at = head.indexOf(BUILD_ID);
+  if (at >= 0) {
+    const start = at + BUILD_ID.length;
+    const end = head.indexOf(0x22, start);
+    return end < 0 || end - start > 1024 || end === start ? null : head.toString('latin1', start, end);
+  }
+  for (let i = head.indexOf(GO_NOTE); i >= 12; i = head.indexOf(GO_NOTE, i + 1)) {
+    for (const little of [true, false]) {
+      const u32 = (o: number) => (little ? head.readUInt32LE(o) : head.readUInt32BE(o));
+      if (u32(i - 12) !== 4 || u32(i - 4) !== 4) continue;
+      const size = u32(i - 8);
+      if (size === 0 || size > 1024 || i + 4 + size > head.length) continue;
+      return head.toString('latin1', i + 4, i + 4 + size);
+    }
+  }
+  return null;
 }

@@ -114,11 +114,13 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on real binaries',
       'tool-aarch64-linux': false,
       'tool-darwin-arm64.zip!tool': false,
       'tool.exe': true,
-      'tool_Linux_x86_64.tar.gz!tool': true,
+      // The same bytes as tool-aarch64-linux: one binary cannot be both targets.
+      'tool_Linux_x86_64.tar.gz!tool': false,
       tool_linux_arm64: true,
     });
+    expect(result.rows.find((r) => r.path.endsWith('.tar.gz'))?.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['duplicate']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`${result.rows.length} binaries checked, 2 failed, 2 non-binaries skipped`);
+    expect(result.stderr).toContain(`${result.rows.length} binaries checked, 3 failed, 2 non-binaries skipped`);
 
     // A member reads exactly like the same file on disk.
     const member = result.rows.find((r) => r.member === 'tool' && r.path.endsWith('.tar.gz'));
