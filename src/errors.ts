@@ -1,6 +1,6 @@
 /**
  * The one error type of gocross. Domain code throws it; only the CLI entry turns it into
- * output and an exit code (see DESIGN §2 for the codes).
+ * output and an exit code (the codes: ARCHITECTURE.md).
  */
 
 /** What kind of failure it is; decides the exit code. */

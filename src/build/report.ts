@@ -1,4 +1,4 @@
-/** What `gocross build` prints, as data (pure): the JSON of DESIGN §2, table rows, the dry-run plan. */
+/** What `gocross build` prints, as data (pure): its JSON (fields fixed: README, build), table rows, the dry-run plan. */
 import { basename, relative } from 'node:path';
 import type { BuildJob } from './plan.js';
 import type { JobResult, SmokeResult } from './runner.js';

@@ -1,6 +1,6 @@
 /**
  * What conda does on `conda activate PREFIX` in a POSIX shell where that env is not active, and
- * on the `conda deactivate` after it (DESIGN §4, conda/activate.py), written as one sh script that
+ * on the `conda deactivate` after it (as conda/activate.py does), written as one sh script that
  * prints the environment after every step. Running it (src/conda/activation-gather.ts) tells, for
  * each variable, its value after each step: the real winner in conda's real order, with the
  * script or file that set it. Pure: no files are read and nothing runs here.

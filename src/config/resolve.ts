@@ -1,6 +1,6 @@
 /**
  * Merging every configuration layer into effective values (pure). Highest first: flags,
- * GOCROSS_* variables, the project's gocross.ini, the user's config.ini, defaults (DESIGN §2).
+ * GOCROSS_* variables, the project's gocross.ini, the user's config.ini, defaults.
  */
 import { dirname } from 'node:path';
 import { coerceValue } from './coerce.js';

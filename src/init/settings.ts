@@ -1,4 +1,4 @@
-/** An env's gocross settings, `$PREFIX/etc/gocross/gocross.ini`: what `init` chose, re-read on the next run. */
+/** An env's gocross settings, `$PREFIX/etc/gocross/env-settings.ini`: what `init` chose, re-read on the next run. */
 import { parse } from 'ini';
 import { MARKER } from '../hooks/render.js';
 

@@ -1,5 +1,5 @@
 /**
- * The official release index (`<mirror>/?mode=json&include=all`, DESIGN §4): parsing it, and
+ * The official release index (`<mirror>/?mode=json&include=all`): parsing it, and
  * choosing a release and the archive for a platform.
  */
 import { usageError } from '../errors.js';

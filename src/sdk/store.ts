@@ -1,5 +1,5 @@
 /**
- * The shared SDK store under GOCROSS_HOME (DESIGN §2):
+ * The shared SDK store under GOCROSS_HOME:
  *   sdk/goX.Y.Z/                 a GOROOT, usable only once it holds the marker file
  *   sdk/goX.Y.Z/.gocross-installed   the marker: written last, after the rename
  *   sdk/.goX.Y.Z.extract-*       extraction in progress (a sibling, so the rename is atomic)

@@ -1,6 +1,6 @@
 /**
  * Which conda envs use an SDK of the store: `gocross init` records the GOROOT of an env's hooks
- * in `<prefix>/etc/gocross/gocross.ini` as `goroot = …`.
+ * in the env's settings (`readEnvSettings`) as `goroot = …`.
  */
 import { resolve } from 'node:path';
 import { readEnvSettings } from '../init/stored.js';

@@ -1,5 +1,5 @@
 /**
- * Per-GOARCH facts, the one table every target mapping reads (DESIGN §3, §4). Values per
+ * Per-GOARCH facts, the one table every target mapping reads. Values per
  * format: ELF e_machine, Mach-O cputype, PE machine. Linux-only facts (Debian arch, GNU triple,
  * qemu) are for the base architecture; ARM variants refine them in info.ts.
  */

@@ -1,4 +1,4 @@
-/** Targets (DESIGN §3): one module, used everywhere. */
+/** Targets: one module, used everywhere (ARCHITECTURE.md). */
 export { ARCHES, VARIANTS } from './arch-table.js';
 export { BUILTIN_PAIRS } from './builtin-pairs.js';
 export { parseDistList, readDistList } from './dist-list.js';

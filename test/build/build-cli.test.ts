@@ -324,7 +324,7 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     const prefix = join(root, 'env');
     mkdirSync(join(prefix, 'conda-meta'), { recursive: true });
     mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
-    const settings = join(prefix, 'etc', 'gocross', 'gocross.ini');
+    const settings = join(prefix, 'etc', 'gocross', 'env-settings.ini');
     writeFileSync(settings, `goroot = "${GOROOT}"\ntarget = linux/arm/v6\ncgo = false\n`);
     const result = await gocross(['build', '--dry-run'], { cwd: dir, env: { ...env, CONDA_PREFIX: prefix } });
     expect(result.exitCode).toBe(0);

@@ -121,11 +121,11 @@ describe('targets', () => {
   const matrix = { value: ['linux/amd64', 'linux/arm64', 'darwin/arm64', 'windows/amd64'], source: 'default', isDefault: true };
   const names = (choice: ReturnType<typeof chooseTargets>) => choice.targets.map((x) => x.target);
   it('flag > [build] targets > target setting > env target > default', () => {
-    const all = { matrix: { value: ['linux/s390x'], source: 'project config gocross.ini:3', isDefault: false }, configured: { value: 'linux/ppc64le', source: 'env GOCROSS_TARGET' }, envTarget: { value: 'linux/arm64', file: '/env/etc/gocross/gocross.ini' } };
+    const all = { matrix: { value: ['linux/s390x'], source: 'project config gocross.ini:3', isDefault: false }, configured: { value: 'linux/ppc64le', source: 'env GOCROSS_TARGET' }, envTarget: { value: 'linux/arm64', file: '/env/etc/gocross/env-settings.ini' } };
     expect(names(chooseTargets({ ...all, flag: 'aarch64, x86_64,linux-aarch64' }))).toEqual(['linux/arm64', 'linux/amd64']);
     expect(chooseTargets(all)).toMatchObject({ why: 'from project config gocross.ini:3' });
     expect(names(chooseTargets({ ...all, matrix }))).toEqual(['linux/ppc64le']);
-    expect(chooseTargets({ matrix, envTarget: all.envTarget })).toMatchObject({ why: "the env's target (/env/etc/gocross/gocross.ini)" });
+    expect(chooseTargets({ matrix, envTarget: all.envTarget })).toMatchObject({ why: "the env's target (/env/etc/gocross/env-settings.ini)" });
     expect(chooseTargets({ matrix })).toMatchObject({ why: 'the default matrix' });
     expect(names(chooseTargets({ matrix }))).toEqual(matrix.value);
   });
@@ -153,7 +153,7 @@ describe('which Go', () => {
     expect(chooseGo({ ...base, requested: { value: '1.23.4', source: 'env GOCROSS_GO' }, pathGo })).toMatchObject({ kind: 'install', request: { kind: 'exact' } });
   });
   it("then the env's SDK, then the go on PATH when it satisfies go.mod", () => {
-    expect(chooseGo({ ...base, envSdk: { goroot: '/env/sdk', file: '/env/etc/gocross/gocross.ini' }, pathGo, required: goLine })).toMatchObject({ goroot: '/env/sdk' });
+    expect(chooseGo({ ...base, envSdk: { goroot: '/env/sdk', file: '/env/etc/gocross/env-settings.ini' }, pathGo, required: goLine })).toMatchObject({ goroot: '/env/sdk' });
     expect(chooseGo({ ...base, pathGo, required: goLine })).toEqual({ kind: 'goroot', goroot: '/usr/lib/go-1.19', why: 'the go on PATH (go1.19.8) satisfies the go 1.19 line of /m/go.mod' });
     expect(chooseGo({ ...base, pathGo })).toMatchObject({ goroot: '/usr/lib/go-1.19' });
   });

@@ -136,11 +136,11 @@ describe('configuration errors through the command line', () => {
     const prefix = join(root, 'env with init');
     mkdirSync(join(prefix, 'conda-meta'), { recursive: true });
     mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
-    writeFileSync(join(prefix, 'etc', 'gocross', 'gocross.ini'), 'goroot = "/sdk/go1.22.5"\nversion = "go1.22.5"\ntarget = linux/arm64\ncgo = false\nmodcache = shared\n');
+    writeFileSync(join(prefix, 'etc', 'gocross', 'env-settings.ini'), 'goroot = "/sdk/go1.22.5"\nversion = "go1.22.5"\ntarget = linux/arm64\ncgo = false\nmodcache = shared\n');
     const result = await gocross(['--json', 'config'], { cwd: root, env: { ...env, CONDA_PREFIX: prefix } });
     const data = JSON.parse(result.stdout) as { settings: { key: string; value: unknown; source: { kind: string; file?: string } }[] };
     const byKey = Object.fromEntries(data.settings.map((s) => [s.key, s]));
-    const source = { kind: 'conda-env', file: join(prefix, 'etc', 'gocross', 'gocross.ini') };
+    const source = { kind: 'conda-env', file: join(prefix, 'etc', 'gocross', 'env-settings.ini') };
     expect(byKey.target).toMatchObject({ value: 'linux/arm64', source });
     expect(byKey['build.targets']).toMatchObject({ value: ['linux/arm64'], source });
     expect(byKey.go).toMatchObject({ value: '/sdk/go1.22.5', source });
@@ -148,7 +148,7 @@ describe('configuration errors through the command line', () => {
     const configured = JSON.parse((await gocross(['--json', 'config'], { cwd: root, env: { ...env, CONDA_PREFIX: prefix, GOCROSS_TARGET: 'linux/amd64' } })).stdout) as typeof data;
     expect(configured.settings.find((s) => s.key === 'build.targets')?.source.kind).toBe('default');
     const human = await gocross(['config'], { cwd: root, env: { ...env, CONDA_PREFIX: prefix } });
-    expect(human.stdout).toMatch(/^target\s+linux\/arm64\s+the active env's gocross init \(.*gocross\.ini\)$/m);
+    expect(human.stdout).toMatch(/^target\s+linux\/arm64\s+the active env's gocross init \(.*env-settings\.ini\)$/m);
   });
 
   it('says once where a config error is, in words a person reads', async () => {

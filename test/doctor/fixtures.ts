@@ -59,7 +59,7 @@ export function condaPrefix(dir: string, options: PrefixOptions = {}): string {
   }
   if (options.gocrossGoroot) {
     mkdirSync(join(dir, 'etc', 'gocross'), { recursive: true });
-    writeFileSync(join(dir, 'etc', 'gocross', 'gocross.ini'), `goroot = ${options.gocrossGoroot}\n`);
+    writeFileSync(join(dir, 'etc', 'gocross', 'env-settings.ini'), `goroot = ${options.gocrossGoroot}\n`);
   }
   return dir;
 }

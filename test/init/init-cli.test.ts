@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/io/process.js';
@@ -44,7 +44,7 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
           `etc/conda/deactivate.d/deactivate-a00-gocross.${s}`,
         ]),
         'etc/gocross/bin/go_linux_arm64_exec',
-        'etc/gocross/gocross.ini',
+        'etc/gocross/env-settings.ini',
         'etc/gocross/path-entries',
       ].sort(),
     );
@@ -67,7 +67,7 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
       const result = await init(['--prefix', prefix, '--go', '1.19', '--json'], { GOCROSS_HOME: store, GOCROSS_GO_MIRROR: mirror.base, HTTP_PROXY: undefined, http_proxy: undefined });
       expect(result.exitCode).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ goroot: join(store, 'sdk', sdk?.version ?? ''), version: sdk?.version });
-      expect(readFileSync(join(prefix, 'etc/gocross/gocross.ini'), 'utf8')).toContain(`goroot = "${join(store, 'sdk', sdk?.version ?? '')}"`);
+      expect(readFileSync(join(prefix, 'etc/gocross/env-settings.ini'), 'utf8')).toContain(`goroot = "${join(store, 'sdk', sdk?.version ?? '')}"`);
     } finally {
       await mirror.stop();
     }
@@ -95,6 +95,18 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
     expect(changed.files.filter((f) => f.path.endsWith('_exec'))).toEqual([{ path: join(prefix, 'etc/gocross/bin/go_linux_arm64_exec'), action: 'removed' }]);
     expect(existsSync(join(prefix, 'etc/gocross/bin/go_linux_arm64_exec'))).toBe(false);
     expect(readFileSync(join(prefix, 'etc/gocross/path-entries'), 'utf8').trim().split('\n').slice(1)).toEqual([join(GOROOT ?? '', 'bin')]);
+  });
+
+  it('reads the settings an earlier gocross kept as etc/gocross/gocross.ini, and moves them to env-settings.ini', async () => {
+    const prefix = fresh();
+    await init(['--prefix', prefix, '--go', GOROOT ?? '', '--target', 'linux/arm64']);
+    const settings = readFileSync(join(prefix, 'etc/gocross/env-settings.ini'), 'utf8');
+    renameSync(join(prefix, 'etc/gocross/env-settings.ini'), join(prefix, 'etc/gocross/gocross.ini'));
+    const again = JSON.parse((await init(['--prefix', prefix, '--json'])).stdout) as { target: string; files: { path: string; action: string }[] };
+    expect(again.target).toBe('linux/arm64');
+    expect(again.files).toContainEqual({ path: join(prefix, 'etc/gocross/gocross.ini'), action: 'removed' });
+    expect(readFileSync(join(prefix, 'etc/gocross/env-settings.ini'), 'utf8')).toBe(settings);
+    expect(existsSync(join(prefix, 'etc/gocross/gocross.ini'))).toBe(false);
   });
 
   it('--goflags sets GOFLAGS whatever other hooks set, and auto goes back to filtering theirs', async () => {

@@ -261,7 +261,7 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
     mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
     mkdirSync(join(userHome, '.conda'), { recursive: true });
     writeFileSync(join(userHome, '.conda', 'environments.txt'), `${prefix}\n`);
-    writeFileSync(join(prefix, 'etc', 'gocross', 'gocross.ini'), `goroot = ${join(store, 'sdk', version)}\n`);
+    writeFileSync(join(prefix, 'etc', 'gocross', 'env-settings.ini'), `goroot = ${join(store, 'sdk', version)}\n`);
     const e = env(store, { HOME: userHome, CONDA_PREFIX: undefined, CONDA_ROOT: undefined, MAMBA_ROOT_PREFIX: undefined });
     expect((await gocross(['install', version], { env: e })).exitCode).toBe(0);
 

@@ -1,6 +1,6 @@
 /** `gocross init`: write the env's activate.d/deactivate.d hooks for Go cross-compiling. */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { findCrossCompilers, installCommands } from '../../conda/compilers.js';
 import { locateEnv } from '../../conda/env.js';
@@ -11,7 +11,7 @@ import { envGocrossDir, type EnvSettings, execWrapperDir, planHooks } from '../.
 import { activateDir, composeFiles, deactivateDir } from '../../init/compose.js';
 import { applyWrites, ownedFiles, planWrites, removeFiles } from '../../init/files.js';
 import { type StoredSettings } from '../../init/settings.js';
-import { readEnvSettings } from '../../init/stored.js';
+import { legacySettingsPath, readEnvSettings } from '../../init/stored.js';
 import { installRequest } from '../../sdk/install-request.js';
 import { gorootVersion, readMarker, sdkRoot } from '../../sdk/store.js';
 import { findProjectVersion } from '../../sdk/version-files.js';
@@ -149,9 +149,12 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const settings: EnvSettings = { goroot, target, foreign, cgo, cc: cc ?? undefined, cxx: cxx ?? undefined, modcache, home, goflags };
   const files = composeFiles(prefix, settings, stored, sysroot);
   const writes = planWrites(files, opts.force === true);
-  // What an earlier init wrote for another target (its exec wrapper) goes.
   const planned = new Set(files.map((f) => f.path));
-  const stale = (await ownedFiles([execWrapperDir(prefix)], () => true)).filter((path) => !planned.has(path));
+  // What an earlier init wrote that this one does not: another target's exec wrapper, the
+  // settings under their old name.
+  const stale = [...(await ownedFiles([execWrapperDir(prefix)], () => true)), ...(await ownedFiles([envGocrossDir(prefix)], (name) => name === basename(legacySettingsPath(prefix))))].filter(
+    (path) => !planned.has(path),
+  );
   if (!opts.dryRun) {
     await applyWrites(writes);
     await removeFiles(stale);
