@@ -35,3 +35,31 @@ export function firstLine(stdout: string, stderr: string): string {
   const pick = (text: string) => text.split(/\r?\n/).find((line) => line.trim() !== '')?.trim();
   return pick(stdout) ?? pick(stderr) ?? '';
 }
+
+/** Where Debian's wine64 is: its loader, else `wine64` on PATH (the caller looks these up). */
+export const WINE_CANDIDATES = ['/usr/lib/wine/wine64', 'wine64'] as const;
+
+export type WineSmokePlan =
+  | { run: true; how: 'wine'; command: string; prefixArgs: string[]; env: Record<string, string> }
+  | { run: false; reason: string };
+
+export interface WineFacts {
+  host: Pick<TargetInfo, 'goos' | 'goarch'>;
+  /** The wine64 found (see WINE_CANDIDATES), or undefined. */
+  winePath: string | undefined;
+  /** A WINEPREFIX under a temporary directory: the first start there makes it (~7 s). */
+  prefix: string;
+}
+
+/**
+ * How to smoke-run a windows output under Wine, or why not: wine64 runs windows/amd64 and
+ * windows/386 programs on a linux/amd64 host, nothing else. WINEDEBUG=-all keeps Wine's own
+ * diagnostics out of the program's first line.
+ */
+export function planWineSmoke(target: TargetInfo, output: string, facts: WineFacts): WineSmokePlan {
+  if (target.goos !== 'windows') return { run: false, reason: `a ${target.goos} binary is not a windows binary` };
+  if (facts.host.goos !== 'linux' || facts.host.goarch !== 'amd64') return { run: false, reason: `wine64 runs windows binaries on linux/amd64 hosts only, not on ${facts.host.goos}/${facts.host.goarch}` };
+  if (target.goarch !== 'amd64' && target.goarch !== '386') return { run: false, reason: `wine64 cannot run windows/${target.goarch} binaries (only amd64 and 386)` };
+  if (!facts.winePath) return { run: false, reason: 'wine64 is not installed (apt-get install wine64)' };
+  return { run: true, how: 'wine', command: facts.winePath, prefixArgs: [output], env: { WINEPREFIX: facts.prefix, WINEDEBUG: '-all' } };
+}
