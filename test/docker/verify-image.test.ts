@@ -126,7 +126,7 @@ describe('gocross verify on images built from gocross’s Dockerfile', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { Layers: string[] }[];
     const layerFile = join(dir, manifest[0]!.Layers.at(-1)!);
     const data = readFileSync(layerFile);
-    data[data.length - 5000] ^= 0x01;
+    data.writeUInt8(data.readUInt8(data.length - 5000) ^ 0x01, data.length - 5000);
     writeFileSync(layerFile, data);
     const altered = join(work, 'altered.tar');
     execFileSync(tar!, ['-C', dir, '-cf', altered, '.']);

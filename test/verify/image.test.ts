@@ -124,7 +124,7 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on OCI images', ()
     const file = join(dir, 'blobs', 'sha256', layer.slice(7));
     const data = readFileSync(file);
     const original = Buffer.from(data);
-    data[data.length - 2000] ^= 0xff;
+    data.writeUInt8(data.readUInt8(data.length - 2000) ^ 0xff, data.length - 2000);
     writeFileSync(file, data);
     const tampered = await gocross(['verify', dir]);
     expect(tampered.exitCode).toBe(1);
