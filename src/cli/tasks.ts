@@ -8,25 +8,22 @@ import type { Output } from './output.js';
 export type Task<Ctx> = ListrTask<Ctx>;
 
 export async function runTasks<Ctx extends object>(tasks: Task<Ctx>[], output: Output, context: Ctx): Promise<Ctx> {
-  // colorette (under listr2) decides on colour once, when it is loaded: NO_COLOR is set for that
-  // moment only, so it never leaks into the processes a task starts.
-  const before = process.env.NO_COLOR;
-  if (!output.color) process.env.NO_COLOR = '1';
-  const { Listr, ListrLogger, ProcessOutput } = await import('listr2').finally(() => {
-    if (before === undefined) delete process.env.NO_COLOR;
-    else process.env.NO_COLOR = before;
-  });
+  const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
   const silent = output.options.json || output.options.quiet;
   // Both renderers write to stderr only: stdout is for the command's result.
   const processOutput = new ProcessOutput(process.stderr, process.stderr);
+  // The animated renderer colours; without colour (--no-color, NO_COLOR, no terminal) the plain
+  // one runs with a logger that colours nothing — nothing is set in process.env for it.
+  const animated = !silent && process.stderr.isTTY === true && output.color;
+  const plainLogger = new ListrLogger({ processOutput, color: {} });
   const list = new Listr<Ctx>(tasks, {
     ctx: context,
     exitOnError: true,
     registerSignalListeners: false,
-    renderer: silent ? 'silent' : process.stderr.isTTY ? 'default' : 'simple',
-    rendererOptions: { processOutput, logger: new ListrLogger({ processOutput }) },
+    renderer: silent ? 'silent' : animated ? 'default' : 'simple',
+    rendererOptions: animated ? { processOutput, logger: new ListrLogger({ processOutput }) } : { logger: plainLogger },
     fallbackRenderer: 'simple',
-    fallbackRendererOptions: { logger: new ListrLogger({ processOutput }) },
+    fallbackRendererOptions: { logger: plainLogger },
   } as never);
   return list.run();
 }

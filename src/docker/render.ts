@@ -1,15 +1,14 @@
 /**
  * Rendering the Dockerfile, .dockerignore and docker-bake.hcl from the templates in
- * recipes/docker/ (read at run time) and a plan. Pure apart from reading the templates.
+ * recipes/docker/ and a plan (pure: the templates come through the one template loader).
  */
-import { readFileSync } from 'node:fs';
 import nunjucks from 'nunjucks';
 import { checkScriptLines } from './check-script.js';
 import type { DockerPlan } from './plan.js';
 import type { PlannedFile } from '../io/owned-files.js';
+import { readTemplate } from '../io/templates.js';
 
-const TEMPLATE_DIR = new URL('../../recipes/docker/', import.meta.url);
-const template = (name: string): string => readFileSync(new URL(name, TEMPLATE_DIR), 'utf8');
+const template = (name: string): string => readTemplate(`recipes/docker/${name}`);
 
 const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ');
 

@@ -3,7 +3,7 @@
  * `@BODY@` line, replaced by the plan written in that shell's syntax and quoting
  * (src/hooks/dialects/<shell>.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readTemplate } from '../io/templates.js';
 import { bat } from './dialects/bat.js';
 import { csh } from './dialects/csh.js';
 import { fish } from './dialects/fish.js';
@@ -18,8 +18,6 @@ export type Shell = (typeof SHELLS)[number];
 export type { HookRole } from './dialects/types.js';
 export const HOOK_ROLES: readonly HookRole[] = ['save', 'apply', 'unapply', 'restore'];
 
-export { MARKER } from '../io/owned-files.js';
-
 const DIALECTS: Record<Shell, Dialect> = { sh, csh, fish, ps1, bat, nu };
 
 export const QUOTE: Record<Shell, (value: string) => string> = {
@@ -31,11 +29,7 @@ export const QUOTE: Record<Shell, (value: string) => string> = {
   nu: nu.quote,
 };
 
-const TEMPLATE_DIR = new URL('../../hooks/', import.meta.url);
-
-export function template(role: HookRole, shell: Shell): string {
-  return readFileSync(new URL(`${shell}/${role}.${shell}`, TEMPLATE_DIR), 'utf8');
-}
+export const template = (role: HookRole, shell: Shell): string => readTemplate(`hooks/${shell}/${role}.${shell}`);
 
 /** The text of one hook file. */
 export function renderHook(role: HookRole, shell: Shell, plan: HookPlan): string {

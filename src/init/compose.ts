@@ -1,8 +1,9 @@
 /** Every file `init` writes into an env, from its settings. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EnvSettings, execWrapperDir, execWrapperName, pathEntriesFile, planHooks } from '../hooks/plan.js';
-import { HOOK_ROLES, hookDirKind, hookFileName, MARKER, renderHook, SHELLS } from '../hooks/render.js';
+import { HOOK_ROLES, hookDirKind, hookFileName, renderHook, SHELLS } from '../hooks/render.js';
+import { MARKER } from '../io/owned-files.js';
+import { readTemplate } from '../io/templates.js';
 import type { PlannedFile } from './files.js';
 import { renderSettings, type StoredSettings } from './settings.js';
 import { settingsPath } from './stored.js';
@@ -16,7 +17,7 @@ const shQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 export function renderExecWrapper(env: EnvSettings, sysroot: string | null): string {
   const { target } = env;
   const qemu = target.qemu ?? 'qemu-user';
-  const template = readFileSync(new URL('../../hooks/go_exec.sh', import.meta.url), 'utf8');
+  const template = readTemplate('hooks/go_exec.sh');
   const args = env.cgo && sysroot ? `-L ${shQuote(sysroot)} ` : '';
   return template
     .replaceAll('@TARGET@', target.target)

@@ -4,15 +4,13 @@
  * no line. Nothing else is touched, so the conda-build Jinja in the templates (`{{ compiler('c') }}`,
  * `{% set %}`, rattler-build's `${{ }}`) passes through as written.
  */
-import { readFileSync } from 'node:fs';
-
-const TEMPLATE_DIR = new URL('../../recipes/conda/', import.meta.url);
+import { readTemplate as readFile } from '../io/templates.js';
 
 export const TEMPLATE_NAMES = ['meta.yaml', 'build.sh', 'bld.bat', 'recipe.yaml', 'conda-forge.yml'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export function readTemplate(name: TemplateName): string {
-  return readFileSync(new URL(name, TEMPLATE_DIR), 'utf8');
+  return readFile(`recipes/conda/${name}`);
 }
 
 export interface TemplateValues {
@@ -55,5 +53,5 @@ export function fillTemplate(text: string, values: TemplateValues, templateName 
 
 /** conda-forge's global pinning as gocross keeps it (recipes/conda/conda-forge-pinning.yaml), the first variant file of every check. */
 export function pinningFile(): { name: string; text: string } {
-  return { name: 'conda-forge pinning', text: readFileSync(new URL('conda-forge-pinning.yaml', TEMPLATE_DIR), 'utf8') };
+  return { name: 'conda-forge pinning', text: readFile('recipes/conda/conda-forge-pinning.yaml') };
 }

@@ -1,0 +1,69 @@
+// The IO rule of ARCHITECTURE.md, checked: modules that plan, render, parse or check are pure —
+// no file system, processes or network, and nothing from src/io but types and the template
+// loader (gocross's own template files). And nothing writes process.env: child processes must
+// get exactly the environment gocross means to give them.
+import tseslint from 'typescript-eslint';
+
+const PURE = [
+  'src/**/plan.ts',
+  'src/**/render.ts',
+  'src/**/parse.ts',
+  'src/**/checks.ts',
+  'src/**/text.ts',
+  'src/**/report.ts',
+  'src/**/expect.ts',
+  'src/**/schema.ts',
+  'src/**/selectors.ts',
+  'src/**/snapshot.ts',
+  'src/**/manifest.ts',
+  'src/**/sums.ts',
+  'src/build/targets.ts',
+  'src/build/go-choice.ts',
+  'src/config/coerce.ts',
+  'src/config/resolve.ts',
+  'src/config/env-layer.ts',
+  'src/conda/activation-script.ts',
+  'src/conda/activation-trace.ts',
+  'src/doctor/attribution.ts',
+  'src/gomodule/version.ts',
+  'src/gomodule/repository.ts',
+  'src/hooks/dialects/*.ts',
+  'src/hooks/overrides.ts',
+  'src/recipe/jinja-engine/*.ts',
+  'src/targets/goflags.ts',
+  'src/targets/info.ts',
+  'src/targets/parse.ts',
+  'src/errors.ts',
+];
+
+const IO_MODULES = ['fs', 'fs/promises', 'child_process', 'http', 'https', 'net', 'dgram', 'worker_threads'].flatMap((m) => [m, `node:${m}`]);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', 'bin/**', '*.config.*'] },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.object.object.name='process'][left.object.property.name='env']", message: 'do not write process.env: pass an env to the process wrapper instead' },
+        { selector: "UnaryExpression[operator='delete'][argument.object.object.name='process'][argument.object.property.name='env']", message: 'do not write process.env' },
+      ],
+    },
+  },
+  {
+    files: PURE,
+    // sdk/plan.ts still fetches release indexes itself; its network half is to move out of it.
+    ignores: ['src/sdk/plan.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...IO_MODULES, 'execa', 'node-fetch', 'tar'].map((name) => ({ name, message: 'a pure module: gather facts or apply plans in a src/io module or a gather/runner module' })),
+          patterns: [{ group: ['**/io/*', '!**/io/templates.js'], allowTypeImports: true, message: 'a pure module may import only types from src/io (and the template loader)' }],
+        },
+      ],
+    },
+  },
+);
