@@ -1,17 +1,16 @@
 /**
  * The side-effecting half of `gocross build`: run `go build` for a job into a temporary sibling,
- * verify the output with the verify module, hash it, move it into place, smoke-run it; then
- * write SHA256SUMS and the record of what gocross wrote.
+ * then (while the next job compiles) verify the output with the verify module, hash it, move it
+ * into place, smoke-run it; then write SHA256SUMS and the record of what gocross wrote.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { inspectFile } from '../binary/index.js';
 import { untilDone } from '../io/cleanup.js';
 import { sha256File, writeFileAtomic } from '../io/files.js';
 import { type Env, run } from '../io/process.js';
-import { type Check, runChecks } from '../verify/checks.js';
+import type { Check } from '../verify/checks.js';
 import { foreignFiles, MANIFEST, parseManifest, renderManifest } from './manifest.js';
 import type { BuildJob } from './plan.js';
 import { firstLine, planSmoke, type SmokeFacts, smokeAttempts } from './smoke.js';
@@ -46,10 +45,17 @@ export interface JobOptions {
   smoke: { args: string[] | undefined; facts: (job: BuildJob) => SmokeFacts } | null;
   /** Called between steps, for progress. */
   onStep?: (step: 'build' | 'verify' | 'smoke') => void;
+  /** Variables for this job's go process only (not part of the job's own environment), e.g. GOMAXPROCS. */
+  processEnv?: Record<string, string>;
 }
+
+/** The inspector and the checks load with the first output to verify, not with the command. */
+let verifyModules: Promise<[typeof import('../binary/index.js'), typeof import('../verify/checks.js')]> | undefined;
 
 async function verifyOutput(file: string, job: BuildJob): Promise<{ checks: Check[]; error: string | null }> {
   try {
+    verifyModules ??= Promise.all([import('../binary/index.js'), import('../verify/checks.js')]);
+    const [{ inspectFile }, { runChecks }] = await verifyModules;
     const info = await inspectFile(file);
     if (!info) return { checks: [], error: 'the output is not an ELF, Mach-O or PE binary' };
     const checks = runChecks(info, job.expect);
@@ -72,7 +78,12 @@ async function smokeRun(job: BuildJob, options: NonNullable<JobOptions['smoke']>
   return last;
 }
 
-export async function runJob(job: BuildJob, options: JobOptions): Promise<JobResult> {
+/**
+ * Run `go build` for `job`; resolves once go has exited, with the rest of the job (verify, hash,
+ * move into place, smoke run) as a function to call: the caller can start the next build first.
+ * Neither ever throws: a failure is the job's result.
+ */
+export async function compileJob(job: BuildJob, options: JobOptions): Promise<() => Promise<JobResult>> {
   const started = performance.now();
   const result = (fields: Partial<JobResult>): JobResult => ({
     job,
@@ -86,44 +97,66 @@ export async function runJob(job: BuildJob, options: JobOptions): Promise<JobRes
     ...fields,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   });
-  if (job.blocked) return result({ error: job.blocked.message, hint: job.blocked.hint });
+  if (job.blocked) {
+    const blocked = result({ error: job.blocked.message, hint: job.blocked.hint });
+    return async () => blocked;
+  }
 
   // go writes the output itself (and copies it across file systems): build beside it, then
   // rename, so the output is never half-written and a failed build leaves the old one alone.
   const temp = join(dirname(job.output), `.${basename(job.output)}.${randomBytes(4).toString('hex')}.tmp`);
   // Ctrl-C: go is killed with us; its half-written output goes, the last good one stays.
   const done = untilDone(`${basename(job.output)} was not rebuilt (an earlier one, if any, is as it was)`, () => rm(temp, { force: true }));
-  try {
-    options.onStep?.('build');
-    const built = await run(options.go, [...job.flags, '-o', temp, job.pkg.pattern], { cwd: options.cwd, baseEnv: options.baseEnv, env: job.env });
-    if (built.exitCode !== 0) {
-      return result({ error: built.stderr.trim() || built.stdout.trim() || `go build exited ${built.exitCode}` });
-    }
-    let checks: Check[] = [];
-    if (options.verify) {
-      options.onStep?.('verify');
-      const verified = await verifyOutput(temp, job);
-      checks = verified.checks;
-      if (verified.error) return result({ checks, error: verified.error });
-    }
-    const { sha256, size } = await sha256File(temp);
-    await rename(temp, job.output);
-    let smoke: SmokeResult | null = null;
-    if (options.smoke) {
-      options.onStep?.('smoke');
-      smoke = await smokeRun(job, options.smoke);
-      if (smoke.ran && smoke.exitCode !== 0) {
-        return result({ sha256, size, checks, smoke, error: `smoke run \`${basename(job.output)} ${smoke.args.join(' ')}\` exited ${smoke.exitCode}: ${smoke.line}` });
-      }
-    }
-    return result({ ok: true, sha256, size, checks, smoke });
-  } catch (error) {
-    // A go that cannot start, a full disk: this job fails with the reason, the others go on.
-    return result({ error: (error as Error).message, hint: (error as { hint?: string }).hint ?? null });
-  } finally {
+  const settle = async (): Promise<void> => {
     await rm(temp, { force: true });
     done();
+  };
+  const failed = async (fields: Partial<JobResult>): Promise<() => Promise<JobResult>> => {
+    await settle();
+    const failure = result(fields);
+    return async () => failure;
+  };
+  try {
+    options.onStep?.('build');
+    const built = await run(options.go, [...job.flags, '-o', temp, job.pkg.pattern], { cwd: options.cwd, baseEnv: options.baseEnv, env: { ...options.processEnv, ...job.env } });
+    if (built.exitCode !== 0) {
+      return await failed({ error: built.stderr.trim() || built.stdout.trim() || `go build exited ${built.exitCode}` });
+    }
+  } catch (error) {
+    // A go that cannot start, a full disk: this job fails with the reason, the others go on.
+    return await failed({ error: (error as Error).message, hint: (error as { hint?: string }).hint ?? null });
   }
+  return async () => {
+    try {
+      let checks: Check[] = [];
+      if (options.verify) {
+        options.onStep?.('verify');
+        const verified = await verifyOutput(temp, job);
+        checks = verified.checks;
+        if (verified.error) return result({ checks, error: verified.error });
+      }
+      const { sha256, size } = await sha256File(temp);
+      await rename(temp, job.output);
+      let smoke: SmokeResult | null = null;
+      if (options.smoke) {
+        options.onStep?.('smoke');
+        smoke = await smokeRun(job, options.smoke);
+        if (smoke.ran && smoke.exitCode !== 0) {
+          return result({ sha256, size, checks, smoke, error: `smoke run \`${basename(job.output)} ${smoke.args.join(' ')}\` exited ${smoke.exitCode}: ${smoke.line}` });
+        }
+      }
+      return result({ ok: true, sha256, size, checks, smoke });
+    } catch (error) {
+      return result({ error: (error as Error).message, hint: (error as { hint?: string }).hint ?? null });
+    } finally {
+      await settle();
+    }
+  };
+}
+
+/** One job from start to end: build, verify, hash, move into place, smoke-run. */
+export async function runJob(job: BuildJob, options: JobOptions): Promise<JobResult> {
+  return (await compileJob(job, options))();
 }
 
 /** What the output directory holds now and which of it gocross wrote. */

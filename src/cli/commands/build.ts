@@ -1,5 +1,6 @@
 /** `gocross build [PKG...]`: cross-compile a target matrix, verify every output, write SHA256SUMS. */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { expandPath } from '../../config/coerce.js';
 import { loadConfig } from '../../config/load.js';
@@ -10,11 +11,10 @@ import { findModule, findMainPackages, envSettings, gatherGoFacts, goBinary, git
 import { chooseGo, type GoChoice } from '../../build/go-choice.js';
 import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../build/plan.js';
 import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
-import { conflicts, finishOutputs, ignoreInCheckout, type JobOptions, type JobResult, prepareOutputDir, runJob } from '../../build/runner.js';
+import { compileJob, conflicts, finishOutputs, ignoreInCheckout, type JobOptions, type JobResult, prepareOutputDir } from '../../build/runner.js';
 import { chooseTargets } from '../../build/targets.js';
 import { releaseVersion } from '../../gomodule/version.js';
 import { findExecutable } from '../../io/process.js';
-import { installRequest } from '../../sdk/install-request.js';
 import { sdkRoot } from '../../sdk/store.js';
 import { describeRequest } from '../../sdk/version-request.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
@@ -75,6 +75,7 @@ async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mir
     const name = exact ?? (choice.request.kind === 'minor' ? `go${choice.request.text.replace(/^go/, '')}` : 'latest');
     return { goroot: sdkRoot(ctx.home, name), installed: false };
   }
+  const { installRequest } = await import('../../sdk/install-request.js');
   const result = await installRequest(choice.request, {
     home: ctx.home,
     mirrors: ctx.mirrors,
@@ -95,11 +96,43 @@ async function refuseForeignFiles(outDir: string, names: string[], shown: string
 /** The line of an error worth a task title: go's `# package` header is skipped. */
 const headline = (error: string | null): string => (error ?? '').split('\n').find((line) => line.trim() !== '' && !line.startsWith('# ')) ?? '';
 
-/** Every job, `concurrency` at a time, as one listr task each; results in matrix order. */
+/**
+ * Runs the jobs' `go build`s `concurrency` at a time; a job's verification, hashing and smoke run
+ * happen outside its slot, while the next build compiles. Each go gets an even share of the cores
+ * (GOMAXPROCS, unless the environment sets it) so parallel builds do not oversubscribe them: go
+ * already compiles a target's packages in parallel.
+ */
+function jobPool(jobs: readonly BuildJob[], jobOptions: JobOptions, concurrency: number): (job: BuildJob, onStep?: JobOptions['onStep']) => Promise<JobResult> {
+  const cores = availableParallelism();
+  let running = 0;
+  let unstarted = jobs.length;
+  const waiting: (() => void)[] = [];
+  return async (job, onStep) => {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    unstarted -= 1;
+    const sharing = Math.max(1, Math.min(concurrency, running + unstarted));
+    const processEnv = jobOptions.baseEnv.GOMAXPROCS === undefined && sharing > 1 ? { GOMAXPROCS: String(Math.max(1, Math.floor(cores / sharing))) } : undefined;
+    let finish: () => Promise<JobResult>;
+    try {
+      finish = await compileJob(job, { ...jobOptions, onStep, ...(processEnv ? { processEnv } : {}) });
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+    return finish();
+  };
+}
+
+/** Every job, `concurrency` builds at a time, as one listr task each (none when nothing is shown); results in matrix order. */
 async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concurrency: number; title: string; outShown: string; output: Output }): Promise<JobResult[]> {
   const results: JobResult[] = [];
+  const runOne = jobPool(jobs, jobOptions, view.concurrency);
+  const order = (list: JobResult[]): JobResult[] => list.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
+  // With --json or --quiet listr would render nothing: the jobs run without it.
+  if (view.output.options.json || view.output.options.quiet) return order(await Promise.all(jobs.map((job) => runOne(job))));
   const { runTasks } = await import('../tasks.js');
-  // runJob never throws; a failed target's task throws on purpose (listr marks it failed), and
+  // runOne never throws; a failed target's task throws on purpose (listr marks it failed), and
   // every result is already in `results`: nothing is left to learn from listr's rejection.
   await runTasks(
     [
@@ -112,7 +145,7 @@ async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concur
               task: async (_c: object, task: { title: string; output: string }) => {
                 // Step names help on a terminal; in a plain log, parallel jobs' steps would only interleave.
                 const onStep = process.stderr.isTTY ? (step: string) => (task.output = step === 'build' ? 'go build' : step) : undefined;
-                const result = await runJob(job, { ...jobOptions, onStep });
+                const result = await runOne(job, onStep);
                 results.push(result);
                 // The group's line tells the outcome, not the intent: "Built 1 of 2 outputs …".
                 if (results.length === jobs.length) parent.title = `Built ${results.filter((r) => r.ok).length} of ${jobs.length} output${jobs.length === 1 ? '' : 's'} ${view.title}`;
@@ -121,14 +154,15 @@ async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concur
                 task.title = `${job.target.target}: ${view.outShown}/${job.fileName} (${time})`;
               },
             })),
-            { concurrent: view.concurrency, exitOnError: false },
+            // The pool limits the builds; listr starts every task so that finished builds are verified at once.
+            { concurrent: true, exitOnError: false },
           ),
       },
     ],
     view.output,
     {},
   ).catch(() => undefined);
-  return results.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
+  return order(results);
 }
 
 export async function run({ args, afterDashes, options, output, cwd, env, global }: CommandContext): Promise<number> {
@@ -179,7 +213,8 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
   });
   const choice = chooseGo(facts);
   const { goroot } = await resolveGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, output });
-  const goVersion = existsSync(goroot) ? await goVersionOf(goroot) : null;
+  // The go on PATH was asked its version already when it is the one chosen.
+  const goVersion = facts.pathGo && facts.pathGo.goroot === goroot && facts.pathGo.version ? facts.pathGo.version : existsSync(goroot) ? await goVersionOf(goroot) : null;
   const go = goBinary(goroot);
   const vcs = vcsCheckout(module.root, env.PATH);
   const git = vcs.tool === 'git' && vcs.root ? await gitState(vcs.root) : undefined;
