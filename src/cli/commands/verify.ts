@@ -47,30 +47,37 @@ function expectationsFor(found: Found, expected: Expectations, infer: boolean): 
 function readHead(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(64 * 1024);
+    const buffer = Buffer.alloc(16 * 1024);
     return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
   } finally {
     closeSync(fd);
   }
 }
 
-/** The same binary under two targets' names: files are hashed only when their sizes collide. */
+/**
+ * The same binary under two targets' names: a file is hashed only when its size is another
+ * claim's too, and each file (device and inode: hard links are one) only once.
+ */
 async function identities(results: Result[], found: Found[], claims: (string | null)[]): Promise<Identity[]> {
-  const sizes = new Map<number, Set<string | null>>();
-  const sizeOf = (i: number): number | null => (found[i]!.member === null && results[i]!.info ? statSync(found[i]!.path).size : null);
-  const fileSizes = results.map((_, i) => (claims[i] ? sizeOf(i) : null));
-  fileSizes.forEach((size, i) => {
-    if (size !== null) sizes.set(size, (sizes.get(size) ?? new Set()).add(claims[i]!));
-  });
   const distinct = new Set(claims.filter(Boolean)).size > 1;
+  const stats = results.map((r, i) => (distinct && claims[i] && found[i]!.member === null && r.info ? statSync(found[i]!.path) : null));
+  const sizes = new Map<number, Set<string>>();
+  stats.forEach((st, i) => {
+    if (st) sizes.set(st.size, (sizes.get(st.size) ?? new Set()).add(claims[i]!));
+  });
+  const hashed = new Map<string, string>();
   const ids: Identity[] = [];
   for (let i = 0; i < results.length; i++) {
     const f = found[i]!;
     let sha256 = f.sha256 ?? null;
     let buildId = f.buildId ?? null;
-    const size = fileSizes[i];
-    if (distinct && size !== null && size !== undefined) {
-      if (sha256 === null && (sizes.get(size)?.size ?? 0) > 1) sha256 = (await sha256File(f.path)).sha256;
+    const st = stats[i];
+    if (st) {
+      if (sha256 === null && (sizes.get(st.size)?.size ?? 0) > 1) {
+        const key = `${st.dev}:${st.ino}`;
+        sha256 = hashed.get(key) ?? (await sha256File(f.path)).sha256;
+        hashed.set(key, sha256);
+      }
       if (results[i]!.info?.go) buildId = goBuildId(readHead(f.path));
     }
     ids.push({ name: displayName(results[i]!), claim: claims[i] ?? null, sha256, buildId: results[i]!.info?.go ? buildId : null });
