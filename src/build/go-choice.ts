@@ -6,7 +6,7 @@
 import semver from 'semver';
 import { parseGoVersion } from '../sdk/go-version.js';
 import { sdkRoot } from '../sdk/store.js';
-import { isGorootSetting, parseVersionRequest, type VersionRequest } from '../sdk/version-request.js';
+import { installedFor, isGorootSetting, parseVersionRequest, type VersionRequest } from '../sdk/version-request.js';
 
 export interface GoFacts {
   /** `--go` or the `go` configuration key: a version or a GOROOT. */
@@ -37,29 +37,12 @@ export function satisfies(have: string | null, need: string): boolean {
 const describeRequired = (r: NonNullable<GoFacts['required']>): string =>
   r.via === 'toolchain' || r.via === 'go' ? `the ${r.via} ${r.version} line of ${r.file}` : `${r.version} in ${r.file}`;
 
-/** The newest installed version that a request accepts. */
-function fromStore(request: VersionRequest, installed: readonly string[], atLeast: boolean): string | undefined {
-  const versions = installed
-    .map((name) => parseGoVersion(name))
-    .filter((v): v is NonNullable<typeof v> => v !== undefined)
-    .sort((a, b) => semver.rcompare(a.semver, b.semver));
-  if (request.kind === 'latest') return undefined;
-  if (request.kind === 'exact') {
-    const exact = versions.find((v) => v.name === request.version.name);
-    if (exact || !atLeast) return exact?.name;
-    return versions.find((v) => semver.gte(v.semver, request.version.semver))?.name;
-  }
-  const sameMinor = versions.find((v) => v.major === request.major && v.minor === request.minor);
-  if (sameMinor || !atLeast) return sameMinor?.name;
-  return versions.find((v) => semver.gte(v.semver, `${request.major}.${request.minor}.0`))?.name;
-}
-
 export function chooseGo(facts: GoFacts): GoChoice {
   const { requested, required, pathGo } = facts;
   if (requested) {
     if (isGorootSetting(requested.value)) return { kind: 'goroot', goroot: requested.value, why: `the GOROOT from ${requested.source}` };
     const request = parseVersionRequest(requested.value);
-    const found = fromStore(request, facts.installed, false);
+    const found = installedFor(request, facts.installed);
     if (found) return { kind: 'goroot', goroot: sdkRoot(facts.home, found), why: `${found} from the SDK store, as ${requested.source} asks` };
     return { kind: 'install', request, why: `${requested.source} asks for it and the SDK store does not have it yet` };
   }
@@ -73,7 +56,7 @@ export function chooseGo(facts: GoFacts): GoChoice {
   const onPath = pathGo ? `the go on PATH is ${pathGo.version ?? 'of unknown version'}` : 'no go is on PATH';
   if (required) {
     const request = parseVersionRequest(required.version);
-    const found = fromStore(request, facts.installed, true);
+    const found = installedFor(request, facts.installed, { atLeast: true });
     if (found) return { kind: 'goroot', goroot: sdkRoot(facts.home, found), why: `${found} from the SDK store satisfies ${describeRequired(required)} (${onPath})` };
     return { kind: 'install', request, why: `${describeRequired(required)} asks for it and ${onPath}` };
   }

@@ -4,20 +4,9 @@
  * mirror answers (offline, `1.19`, `go.mod` and `latest` take the newest installed match).
  */
 import { isGocrossError } from '../errors.js';
-import { parseGoVersion, compareGoVersions } from './go-version.js';
 import { OFFLINE, planInstall, type InstallPlan, type Platform } from './plan.js';
 import { installedVersions } from './store.js';
-import type { VersionRequest } from './version-request.js';
-
-/** The newest of `installed` that satisfies `request` (pure). */
-export function installedMatch(request: VersionRequest, installed: readonly string[]): string | undefined {
-  const versions = installed.map((name) => parseGoVersion(name)).filter((v) => v !== undefined);
-  versions.sort(compareGoVersions);
-  const found = versions.find((v) =>
-    request.kind === 'exact' ? v.name === request.version.name : v.prerelease === null && (request.kind === 'latest' || (v.major === request.major && v.minor === request.minor)),
-  );
-  return found?.name;
-}
+import { installedFor, type VersionRequest } from './version-request.js';
 
 export type Resolution = { kind: 'installed'; version: string; note?: string } | { kind: 'plan'; plan: InstallPlan };
 
@@ -27,7 +16,7 @@ export async function resolveRequest(request: VersionRequest, options: { home: s
   try {
     return { kind: 'plan', plan: await planInstall({ request, mirrors: options.mirrors, platform: options.platform, sha256: options.sha256 }) };
   } catch (error) {
-    const match = isGocrossError(error) && error.code === OFFLINE ? installedMatch(request, installed) : undefined;
+    const match = isGocrossError(error) && error.code === OFFLINE ? installedFor(request, installed, { latest: true }) : undefined;
     if (!match) throw error;
     return { kind: 'installed', version: match, note: `no mirror answered: using ${match}, the newest installed SDK that satisfies it` };
   }

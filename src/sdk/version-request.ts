@@ -33,6 +33,23 @@ export function parseVersionRequest(text: string): VersionRequest {
 export const describeRequest = (request: VersionRequest): string =>
   request.kind === 'latest' ? 'the latest stable Go' : request.kind === 'minor' ? `Go ${request.text} (newest patch)` : request.version.name;
 
+/**
+ * The newest of the installed versions (go1.23.4…) that `request` accepts: the exact one, the
+ * newest patch of the minor line, with `atLeast` any newer one too, with `latest` the newest
+ * stable for `latest` (which otherwise needs the index to say what is latest).
+ */
+export function installedFor(request: VersionRequest, installed: readonly string[], options: { atLeast?: boolean; latest?: boolean } = {}): string | undefined {
+  const versions = installed
+    .map((name) => parseGoVersion(name))
+    .filter((v): v is GoVersion => v !== undefined)
+    .sort(compareGoVersions);
+  if (request.kind === 'latest') return options.latest ? versions.find((v) => v.prerelease === null)?.name : undefined;
+  const floor = request.kind === 'exact' ? request.version : parseGoVersion(`go${request.major}.${request.minor}.0`);
+  const same = versions.find((v) => (request.kind === 'exact' ? v.name === request.version.name : v.prerelease === null && v.major === request.major && v.minor === request.minor));
+  if (same || !options.atLeast || !floor) return same?.name;
+  return versions.find((v) => compareGoVersions(v, floor) <= 0)?.name;
+}
+
 /** The request as `gocross install` takes it on the command line. */
 export const requestArgument = (request: VersionRequest): string => (request.kind === 'latest' ? 'latest' : request.kind === 'minor' ? request.text : request.version.name);
 

@@ -5,7 +5,7 @@ import { GocrossError } from '../../src/errors.js';
 import { parseGoVersion } from '../../src/sdk/go-version.js';
 import { archiveFor, parseReleaseIndex } from '../../src/sdk/release-index.js';
 import { findProjectVersion, parseToolVersions } from '../../src/sdk/version-files.js';
-import { chooseRelease, parseVersionRequest } from '../../src/sdk/version-request.js';
+import { chooseRelease, installedFor, parseVersionRequest } from '../../src/sdk/version-request.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('parseGoVersion', () => {
@@ -98,5 +98,20 @@ describe('project version files', () => {
     expect(findProjectVersion(join(root, 'a', 'b', 'c'))).toEqual({ version: '1.23', file: join(root, 'a', 'b', 'go.mod'), via: 'go' });
     expect(findProjectVersion(join(root, 'a'))).toEqual({ version: '1.22.1', file: join(root, 'a', '.go-version'), via: '.go-version' });
     expect(findProjectVersion(root)).toEqual({ version: '1.21.3', file: join(root, '.tool-versions'), via: '.tool-versions' });
+  });
+});
+
+describe('installedFor: the newest installed SDK a request accepts', () => {
+  const installed = ['go1.22.5', 'go1.23.4', 'go1.23.1', 'go1.24rc1'];
+  it.each([
+    ['1.23.1', {}, 'go1.23.1'],
+    ['1.23', {}, 'go1.23.4'],
+    ['1.21', {}, undefined],
+    ['1.21', { atLeast: true }, 'go1.23.4'],
+    ['1.24', {}, undefined],
+    ['latest', {}, undefined],
+    ['latest', { latest: true }, 'go1.23.4'],
+  ] as const)('%s %o → %s', (text, options, expected) => {
+    expect(installedFor(parseVersionRequest(text), installed, options)).toBe(expected);
   });
 });
