@@ -47,7 +47,7 @@ export function installedFor(request: VersionRequest, installed: readonly string
   const floor = request.kind === 'exact' ? request.version : parseGoVersion(`go${request.major}.${request.minor}.0`);
   const same = versions.find((v) => (request.kind === 'exact' ? v.name === request.version.name : v.prerelease === null && v.major === request.major && v.minor === request.minor));
   if (same || !options.atLeast || !floor) return same?.name;
-  return versions.find((v) => compareGoVersions(v, floor) <= 0)?.name;
+  return versions.find((v) => v.prerelease === null && compareGoVersions(v, floor) <= 0)?.name;
 }
 
 /** The request as `gocross install` takes it on the command line. */
