@@ -45,6 +45,8 @@ export interface PlatformReport {
   binaries: ImageBinary[];
   /** Entries whose path climbs out of the root (`../`): read through, reported nowhere. */
   outside: string[];
+  /** Why the platform could not be checked (its manifest is not in the archive), else null. */
+  absent: string | null;
 }
 
 /** JSON blobs (index, manifest, config) larger than this are refused: real ones are kilobytes. */
@@ -264,6 +266,14 @@ export async function readImage(source: LayoutSource, options: ReadImageOptions 
   if (source.has('index.json')) {
     const index = (await plainJson(source, 'index.json')) as Record<string, unknown>;
     for (const ref of await manifestsOf(source, index, 0)) {
+      // `docker save` of one platform of a multi-platform image keeps the whole index but only
+      // that platform's blobs: the others are named, not checked (and so fail).
+      if (ref.declared && !source.has(blobPath(source, ref.manifest.digest))) {
+        const platform = platformName(ref.declared);
+        if (options.want && !options.want(platform)) continue;
+        reports.push({ platform, declared: ref.declared, config: ref.declared, manifest: ref.manifest.digest, layers: [], binaries: [], outside: [], absent: `the index lists ${platform}, but its manifest ${ref.manifest.digest} is not in the image: not checked` });
+        continue;
+      }
       const manifest = await jsonBlob(source, ref.manifest, 'manifest');
       if (manifest.mediaType && INDEX_TYPES.has(String(manifest.mediaType))) throw bad(source, `manifest ${ref.manifest.digest} is an index, but the index calls it a manifest`);
       const configRef = manifest.config as Descriptor | undefined;
@@ -306,5 +316,5 @@ async function applyLayers(source: LayoutSource, platform: string, declared: Ima
     await applyLayer(source, layer, files, outside);
   }
   const binaries = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { platform, declared, config, manifest, layers: layers.map((l) => l.digest), binaries, outside };
+  return { platform, declared, config, manifest, layers: layers.map((l) => l.digest), binaries, outside, absent: null };
 }

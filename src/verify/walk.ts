@@ -73,6 +73,10 @@ async function inspectImage(path: string, options: WalkOptions): Promise<Found[]
   options.onImage?.(path, reports);
   const found: Found[] = [];
   for (const report of reports) {
+    if (report.absent) {
+      found.push({ path, member: null, info: null, error: report.absent, named: true, platform: report.platform, layer: null });
+      continue;
+    }
     const expect = targetOf(report.platform);
     const configName = platformName(report.config);
     const extra: Check[] = [{ name: 'image-config', expected: report.platform, actual: configName, ok: canonical(configName) === canonical(report.platform) }];

@@ -5,7 +5,7 @@
  * not match its digest, a truncated blob, and entries that climb out of the image root.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, truncateSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtures } from '../binary/fixtures.js';
@@ -107,6 +107,35 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on OCI images', ()
     expect(result.exitCode).toBe(1);
     expect(result.rows.map((r) => [r.member, r.ok])).toEqual([['/bin/v6', false], ['/bin/v7', true]]);
     expect(result.rows[0]!.checks).toContainEqual({ name: 'goarm', expected: '7', actual: '6', ok: false });
+  });
+
+  it('fails a platform the index lists whose manifest is not in the image, and checks the others', async () => {
+    const dir = join(root, 'partial');
+    const [, amd] = writeLayout(dir, [
+      { platform: arm64, layers: [{ files: [[f('linux-arm64'), 'bin/tool']] }] },
+      { platform: amd64, layers: [{ files: [[f('linux-amd64'), 'bin/tool']] }] },
+    ]);
+    rmSync(join(dir, 'blobs', 'sha256', amd!.slice(7)));
+    const result = await verify([dir]);
+    expect(result.exitCode).toBe(1);
+    expect(result.rows.map((r) => [r.platform, r.member, r.ok])).toEqual([['linux/arm64', '/bin/tool', true], ['linux/amd64', null, false]]);
+    expect(result.rows[1]!.error).toBe(`the index lists linux/amd64, but its manifest ${amd} is not in the image: not checked`);
+    expect((await verify(['--platform', 'linux/arm64', dir])).exitCode).toBe(0);
+  });
+
+  it('reads the docker save form of Docker 25 and later: index.json without platforms beside manifest.json', async () => {
+    const dir = join(root, 'docker25');
+    writeLayout(dir, [{ platform: arm64, layers: [{ files: [[f('linux-arm64'), 'usr/bin/tool']], compression: 'none' }] }]);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { manifests: Record<string, unknown>[] };
+    for (const m of index.manifests) {
+      delete m.platform;
+      m.annotations = { 'io.containerd.image.name': 'docker.io/library/tool:latest', 'org.opencontainers.image.ref.name': 'latest' };
+    }
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify([{ Config: 'blobs/sha256/0000', RepoTags: ['tool:latest'], Layers: [] }]));
+    const result = await verify([tarLayout(dir, join(root, 'docker25.tar'))]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.rows).toMatchObject([{ member: '/usr/bin/tool', platform: 'linux/arm64', arch: 'arm64', ok: true }]);
   });
 
   it('fails an image whose config contradicts its index entry', async () => {

@@ -179,6 +179,10 @@ export async function run({ args, options, output, global }: CommandContext): Pr
     }
     for (const image of images) {
       for (const p of image.reports) {
+        if (p.absent) {
+          output.line(`${image.path} ${p.platform}: not in the image (manifest ${p.manifest.slice(0, 19)}… absent), not checked`);
+          continue;
+        }
         const rows = results.filter((r) => r.path === image.path && r.platform === p.platform && r.layer);
         const bad = rows.filter((r) => !r.ok).length;
         output.line(`${image.path} ${p.platform} (manifest ${p.manifest.slice(0, 19)}…, ${p.layers.length} layer${p.layers.length === 1 ? '' : 's'}): ${rows.length} binar${rows.length === 1 ? 'y' : 'ies'}, ${bad ? `${bad} failed` : 'ok'}`);
