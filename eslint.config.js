@@ -23,6 +23,7 @@ const PURE = [
   'src/config/resolve.ts',
   'src/config/env-layer.ts',
   'src/conda/activation-script.ts',
+  'src/conda/compiler-choice.ts',
   'src/conda/activation-trace.ts',
   'src/doctor/attribution.ts',
   'src/gomodule/version.ts',

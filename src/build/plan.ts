@@ -3,26 +3,20 @@
  * environment, the `go build` arguments, the C compiler for cgo and what verify expects.
  */
 import { join } from 'node:path';
-import type { CrossCompiler } from '../conda/compilers.js';
-import { installCommands } from '../conda/compilers.js';
+import { type Blocked, chooseCompiler, type Compiler, type CompilerFacts } from '../conda/compiler-choice.js';
 import { usageError } from '../errors.js';
 import { applyGoflagsRule, buildsStatic, goflagsRule } from '../targets/goflags.js';
-import { goTargetEnv, isForeign, type TargetInfo } from '../targets/index.js';
+import { goTargetEnv, type TargetInfo } from '../targets/index.js';
 import type { Expectations } from '../verify/expect.js';
+
+// The compiler choice is build's and init's alike; its home is conda/compiler-choice.ts.
+export { chooseCompiler, type Compiler, type CompilerFacts };
 
 export interface MainPackage {
   /** What `go build` is given: `.`, `./cmd/alpha`, or an import path. */
   pattern: string;
   /** The base of its outputs' names. */
   name: string;
-}
-
-export interface Compiler {
-  cc: string;
-  cxx: string | null;
-  /** The target's libc, for `qemu -L` when smoke-running a cgo output. */
-  sysroot: string | null;
-  from: 'flag' | 'conda' | 'debian';
 }
 
 export interface BuildJob {
@@ -37,7 +31,7 @@ export interface BuildJob {
   cgo: boolean;
   compiler: Compiler | null;
   /** Known before building: the job cannot succeed (cgo without a cross compiler). */
-  blocked: { message: string; hint: string } | null;
+  blocked: Blocked | null;
   expect: Expectations;
 }
 
@@ -109,33 +103,6 @@ export function expectationsFor(target: TargetInfo, cgo: boolean): Expectations 
     // Mach-O and PE Go binaries always import the system's libraries; Android links dynamically.
     ...(buildsStatic(target, cgo) ? { linkage: 'static' as const } : {}),
     cgo,
-  };
-}
-
-export interface CompilerFacts {
-  host: TargetInfo;
-  /** `--cc T=CC`, by canonical target. */
-  flags: ReadonlyMap<string, string>;
-  /** Cross compilers found for this target (conda's first). */
-  found: readonly CrossCompiler[];
-}
-
-/** The C compiler of a cgo build, or why there is none. A native build uses go's default cc. */
-export function chooseCompiler(target: TargetInfo, facts: CompilerFacts): { compiler: Compiler | null; blocked: BuildJob['blocked'] } {
-  const sysroot = facts.found[0]?.sysroot ?? null;
-  const flagged = facts.flags.get(target.target);
-  if (flagged) return { compiler: { cc: flagged, cxx: null, sysroot, from: 'flag' }, blocked: null };
-  if (!isForeign(target, facts.host)) return { compiler: null, blocked: null };
-  const first = facts.found[0];
-  if (first) return { compiler: { cc: first.cc, cxx: first.cxx, sysroot: first.sysroot, from: first.kind }, blocked: null };
-  const names = [target.triple && `${target.triple}-gcc`, target.condaTriple && `conda's ${target.condaTriple}-cc`].filter(Boolean).join(' or ');
-  const commands = installCommands(target);
-  return {
-    compiler: null,
-    blocked: {
-      message: `cgo for ${target.target} needs a C cross compiler${names ? ` (${names})` : ''}, and none was found.`,
-      hint: `${commands.length > 0 ? `install one: ${commands.join(', or ')}; ` : ''}or pass --cc ${target.target}=CC, or build it with --no-cgo`,
-    },
   };
 }
 

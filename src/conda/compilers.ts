@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findExecutable } from '../io/process.js';
-import { debianPackageTriple, type TargetInfo } from '../targets/index.js';
+import type { TargetInfo } from '../targets/index.js';
 
 export interface CrossCompiler {
   kind: 'conda' | 'debian';
@@ -26,11 +26,4 @@ export function findCrossCompilers(target: TargetInfo, prefix: string | null, pa
   return found;
 }
 
-/** The commands that install a cross compiler for `target`, for error messages. */
-export function installCommands(target: TargetInfo): string[] {
-  const debian = target.triple ? debianPackageTriple(target.triple) : null;
-  return [
-    ...(target.conda ? [`conda install -c conda-forge gcc_${target.conda} gxx_${target.conda}`] : []),
-    ...(debian && target.debian ? [`apt-get install gcc-${debian} g++-${debian} libc6-dev-${target.debian}-cross`] : []),
-  ];
-}
+export { installCommands } from './compiler-choice.js';

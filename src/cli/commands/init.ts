@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
+import { chooseCompiler } from '../../conda/compiler-choice.js';
 import { findCrossCompilers, installCommands } from '../../conda/compilers.js';
 import { locateEnv } from '../../conda/env.js';
 import { environmentError, usageError } from '../../errors.js';
@@ -128,21 +129,22 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
     goroot = sdkRoot(home, version ?? 'go');
   }
 
-  // cgo for a foreign target needs a cross C compiler.
-  let cc = opts.cc ?? (previous.target === target.target ? previous.cc : null) ?? null;
-  let cxx = previous.target === target.target ? previous.cxx ?? null : null;
+  // cgo needs a C compiler for the target: the same choice as build's (--cc, else the first
+  // cross compiler found: conda's, then Debian's; a native target uses go's default).
+  let cc: string | null = null;
+  let cxx: string | null = null;
   let sysroot: string | null = null;
-  if (cgo && foreign) {
-    const found = findCrossCompilers(target, prefix, env.PATH);
-    const chosen = cc ? found.find((c) => c.cc === cc) : found[0];
-    if (!cc && !chosen) {
-      throw environmentError('init.no-cross-cc', `cgo for ${target.target} needs a C cross compiler, and none was found.`, {
-        hint: `install one: ${installCommands(target).join(', or ')}; or pass --cc, or --no-cgo`,
-      });
+  if (cgo) {
+    const remembered = previous.target === target.target ? previous.cc : null;
+    const flagged = opts.cc ?? remembered;
+    const { compiler, blocked } = chooseCompiler(target, { host, flags: new Map(flagged ? [[target.target, flagged]] : []), found: findCrossCompilers(target, prefix, env.PATH) });
+    if (blocked) {
+      throw environmentError('init.no-cross-cc', blocked.message, { hint: `${installCommands(target).length > 0 ? `install one: ${installCommands(target).join(', or ')}; ` : ''}or pass --cc, or --no-cgo` });
     }
-    cc = cc ?? chosen?.cc ?? null;
-    cxx = opts.cc ? null : cxx ?? chosen?.cxx ?? null;
-    sysroot = chosen?.sysroot ?? null;
+    cc = compiler?.cc ?? null;
+    // A compiler given by hand comes without its C++ twin; one remembered keeps the one recorded.
+    cxx = compiler?.from === 'flag' ? (opts.cc ? null : previous.cxx ?? null) : compiler?.cxx ?? null;
+    sysroot = compiler?.sysroot ?? null;
   }
 
   const stored: StoredSettings = { goroot, version, target: target.target, cgo, cc: cgo ? cc : null, cxx: cgo ? cxx : null, modcache, goflags };
