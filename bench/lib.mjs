@@ -32,13 +32,24 @@ export function compare({ ours, anchor, runs = 20, warmup = 3 }) {
   return { ours: median(a), anchor: median(b) };
 }
 
+/**
+ * One line: our time, the anchor's, their ratio, and the goal with whether this run meets it.
+ * `goal` is text ("<= 1.0x"), or { text, met(ratio, ours) } for goals that are not a plain ratio.
+ */
 export function report(name, oursLabel, anchorLabel, { ours, anchor }, goal) {
   const ratio = ours / anchor;
-  console.log(
-    `${name}: ${oursLabel} ${ours.toFixed(1)} ms | ${anchorLabel} ${anchor.toFixed(1)} ms | ratio ${ratio.toFixed(2)}x` +
-      (goal ? ` (goal ${goal})` : ''),
-  );
+  console.log(`${name}: ${oursLabel} ${ours.toFixed(1)} ms | ${anchorLabel} ${anchor.toFixed(1)} ms | ratio ${ratio.toFixed(2)}x${goalText(goal, ratio, ours)}`);
   return ratio;
+}
+
+/** ` (goal <= 1.0x: met)` for a ratio goal written as `<= N x` or `< N x`, or an object goal. */
+export function goalText(goal, ratio, ours) {
+  if (!goal) return '';
+  if (typeof goal === 'object') return ` (goal ${goal.text}: ${goal.met(ratio, ours) ? 'met' : 'missed'})`;
+  const m = /^(<=?)\s*([\d.]+)x$/.exec(goal.trim());
+  if (!m) return ` (goal ${goal})`;
+  const limit = Number(m[2]);
+  return ` (goal ${goal}: ${(m[1] === '<' ? ratio < limit : ratio <= limit) ? 'met' : 'missed'})`;
 }
 
 /** Like timeCommand, but leaves the event loop free (for benchmarks that serve HTTP in-process). */

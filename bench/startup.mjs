@@ -10,7 +10,7 @@ export function run() {
     anchor: () => timeCommand(process.execPath, ['-e', '0']),
     runs: 30,
   });
-  report('startup', 'gocross --version', 'node -e 0', figures, '<= 1.5x');
+  report('startup', 'gocross --version', 'node -e 0', figures, '<= 1.2x');
   const help = compare({
     ours: () => timeCommand(process.execPath, [bin, 'verify', '--help']),
     anchor: () => timeCommand(process.execPath, ['-e', '0']),

@@ -1,13 +1,20 @@
 /** `gocross install [VERSION]`: an official Go SDK, verified, into the shared store. */
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
-import { hostTarget } from '../../targets/index.js';
 import type { InstallResult } from '../../sdk/install.js';
 import type { InstallPlan } from '../../sdk/plan.js';
 import { readMarker, sdkRoot } from '../../sdk/store.js';
-import { findProjectVersion } from '../../sdk/version-files.js';
-import { chooseRequest, describeRequest, type RequestChoice } from '../../sdk/version-request.js';
+import type { RequestChoice } from '../../sdk/version-request.js';
 import type { CommandContext } from '../registry.js';
+
+/**
+ * The store name of an exact version as typed (`1.19.8`, `go1.22rc1`…), spelled the way
+ * parseVersionRequest names it; undefined for anything else (`1.19`, `latest`, go.mod).
+ */
+function exactName(arg: string | undefined): string | undefined {
+  const match = /^(?:go)?(\d+)\.(\d+)\.(\d+)((?:rc|beta)\d+)?$/.exec(arg?.trim() ?? '');
+  return match ? `go${match[1]}.${match[2]}.${match[3]}${match[4] ?? ''}` : undefined;
+}
 
 interface InstallOptions {
   mirror?: string[];
@@ -26,6 +33,21 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   const flags = opts.mirror ? [{ key: 'mirror', raw: opts.mirror.join(','), flag: '--mirror' }] : [];
   const config = loadConfig({ cwd, env, flags });
   const home = config.get<string>('home');
+  const report = (result: InstallResult): number => {
+    if (global.json) output.json(result);
+    else output.done(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
+    return 0;
+  };
+  // An exact version that is already installed needs no network, nor the modules that speak it,
+  // nor even those that parse versions.
+  const named = opts.archive || opts.force ? undefined : exactName(args[0]);
+  if (named && readMarker(sdkRoot(home, named))) return report({ version: named, goroot: sdkRoot(home, named), installed: false });
+
+  const [{ chooseRequest, describeRequest }, { findProjectVersion }, { hostTarget }] = await Promise.all([
+    import('../../sdk/version-request.js'),
+    import('../../sdk/version-files.js'),
+    import('../../targets/index.js'),
+  ]);
   const mirrors = config.get<string[]>('mirror');
   const goSetting = config.settings.get('go');
   const choice: RequestChoice = chooseRequest(
@@ -36,11 +58,6 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   const host = hostTarget();
   const platform = { goos: host.goos, goarch: host.goarch };
 
-  const report = (result: InstallResult): number => {
-    if (global.json) output.json(result);
-    else output.done(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
-    return 0;
-  };
   let result: InstallResult;
   // The network, archive and progress modules load only when there is work to do, so that the
   // no-op install of an installed version stays instant.
