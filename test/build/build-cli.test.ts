@@ -358,6 +358,25 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     }
   });
 
+  it('offline with no Go at hand: the hint is an install from an archive, and after following it the build works', async () => {
+    const sdk = sdkTarball();
+    if (!sdk) return;
+    const dir = copy();
+    const home = join(root, 'offline-home');
+    const emptyPath = join(root, 'empty-path-offline');
+    mkdirSync(emptyPath, { recursive: true });
+    const offline = { ...env, PATH: emptyPath, GOCROSS_HOME: home, GOCROSS_GO_MIRROR: 'http://127.0.0.1:9/dl/', HTTP_PROXY: undefined, http_proxy: undefined };
+    const first = await gocross(['build', '--targets', 'linux/amd64'], { cwd: dir, env: offline });
+    expect(first.exitCode).toBe(3);
+    expect(first.stderr).toContain('hint: without network, install from an archive downloaded elsewhere: gocross install --archive');
+    expect(first.stderr).not.toContain('--sha256 HEX (or');
+    const followed = await gocross(['install', '--archive', sdk.path, '--sha256', sdk.sha256], { cwd: dir, env: offline });
+    expect(followed.exitCode, followed.stderr).toBe(0);
+    const again = await gocross(['build', '--targets', 'linux/amd64'], { cwd: dir, env: offline });
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`${sdk.version} from the SDK store satisfies the go 1.19 line`);
+  });
+
   it("takes the matrix from gocross.ini's [build] section", async () => {
     const dir = copy();
     writeFileSync(join(dir, 'gocross.ini'), '[build]\ntargets = aarch64, win-64\noutput = release\n');
