@@ -106,7 +106,7 @@ async function readConda(file: string, pkg: CondaPackage): Promise<void> {
   pkg.index = parseIndex(file, index);
 }
 
-/** The binaries of the conda package `file` and its info/index.json. */
+/** The binaries of the conda package `file` and its info/index.json (null: a .tar.bz2 that is no package). */
 export async function readCondaPackage(file: string): Promise<CondaPackage> {
   const pkg: CondaPackage = { index: null, binaries: [] };
   try {
@@ -120,7 +120,8 @@ export async function readCondaPackage(file: string): Promise<CondaPackage> {
     if (isGocrossError(error)) throw error;
     throw bad(file, (error as Error).message);
   }
-  if (!pkg.index) throw bad(file, 'it has no info/index.json');
+  // A .tar.bz2 without info/index.json is a release archive, not a package: its caller reads its name.
+  if (!pkg.index && /\.conda$/i.test(file)) throw bad(file, 'it has no info/index.json');
   pkg.binaries.sort((a, b) => (a.member < b.member ? -1 : 1));
   return pkg;
 }

@@ -90,6 +90,8 @@ async function inspectImage(path: string, options: WalkOptions): Promise<Found[]
 
 async function inspectConda(path: string): Promise<Found[]> {
   const pkg = await readCondaPackage(path);
+  // A bzip2 tarball that is no conda package: an archive like any other, its name the claim.
+  if (!pkg.index) return pkg.binaries.map((b) => ({ path, member: b.member, info: b.info, error: b.error, named: false, sha256: b.sha256, buildId: b.buildId ?? null }));
   const subdir = pkg.index?.subdir ?? null;
   const noarch = Boolean(pkg.index?.noarch) || subdir === 'noarch';
   const expect = subdir && !noarch ? targetOf(subdir) : null;

@@ -102,6 +102,20 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on conda packages'
     expect(result.rows[0]!.checks).toContainEqual({ name: 'subdir', expected: 'no binary (noarch package)', actual: 'linux/amd64', ok: false });
   });
 
+  it('reads a .tar.bz2 without info/index.json as a release archive: its name is the claim', async () => {
+    const dir = join(root, 'trees', 'release');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(f('linux-arm64'), join(dir, 'tool'));
+    const good = join(root, 'out', 'tool_1.0_linux_arm64.tar.bz2');
+    const bad = join(root, 'out', 'tool_1.0_linux_amd64.tar.bz2');
+    execFileSync('tar', ['-C', dir, '-cjf', good, 'tool']);
+    execFileSync('tar', ['-C', dir, '-cjf', bad, 'tool']);
+    expect((await verify([good])).rows).toMatchObject([{ member: 'tool', arch: 'arm64', platform: null, ok: true }]);
+    const wrong = await verify([bad]);
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.rows[0]!.checks).toContainEqual({ name: 'arch', expected: 'amd64', actual: 'arm64', ok: false });
+  });
+
   it('refuses a damaged package with a clear error', async () => {
     const pkg = join(root, 'out', 'broken-1.0-0.conda');
     writeFileSync(pkg, 'PK\x03\x04 not really a zip');
