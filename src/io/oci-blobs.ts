@@ -3,9 +3,13 @@
  * of one. A tar is indexed once by reading its headers only (ustar, pax and GNU long names), so
  * every blob can then be streamed from its offset without unpacking anything.
  */
-import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { checkError } from '../errors.js';
 
 export interface LayoutSource {
@@ -67,12 +71,12 @@ const cstr = (field: Buffer): string => {
 };
 
 /** Regular-file members of the tar `file`: path → [data offset, size]. */
-function indexTar(file: string): Map<string, { offset: number; size: number }> {
+function indexTar(file: string, name: string): Map<string, { offset: number; size: number }> {
   const members = new Map<string, { offset: number; size: number }>();
   const total = statSync(file).size;
   const fd = openSync(file, 'r');
   const header = Buffer.alloc(512);
-  const bad = (why: string) => checkError('image.tar', `${file} is not a readable image archive: ${why}.`, { hint: 'the archive is truncated or damaged; export the image again' });
+  const bad = (why: string) => checkError('image.tar', `${name} is not a readable image archive: ${why}.`, { hint: 'the archive is truncated or damaged; export the image again' });
   try {
     let at = 0;
     let longName: string | null = null;
@@ -95,10 +99,10 @@ function indexTar(file: string): Map<string, { offset: number; size: number }> {
         }
       } else {
         const prefix = header.subarray(257, 263).toString('latin1').startsWith('ustar') ? cstr(header.subarray(345, 500)) : '';
-        const name = paxPath ?? longName ?? (prefix ? `${prefix}/${cstr(header.subarray(0, 100))}` : cstr(header.subarray(0, 100)));
+        const entryName = paxPath ?? longName ?? (prefix ? `${prefix}/${cstr(header.subarray(0, 100))}` : cstr(header.subarray(0, 100)));
         longName = null;
         paxPath = null;
-        if (type === '0' || type === '\0' || type === '7') members.set(clean(name), { offset: dataAt, size });
+        if (type === '0' || type === '\0' || type === '7') members.set(clean(entryName), { offset: dataAt, size });
       }
       at = dataAt + Math.ceil(size / 512) * 512;
     }
@@ -108,15 +112,15 @@ function indexTar(file: string): Map<string, { offset: number; size: number }> {
   }
 }
 
-function tarSource(file: string): LayoutSource {
-  const members = indexTar(file);
+function tarSource(file: string, name: string): LayoutSource {
+  const members = indexTar(file, name);
   const get = (path: string) => {
     const member = members.get(clean(path));
-    if (!member) throw checkError('image.missing-blob', `${file} has no ${path}.`, { hint: 'the image archive is incomplete; export it again' });
+    if (!member) throw checkError('image.missing-blob', `${name} has no ${path}.`, { hint: 'the image archive is incomplete; export it again' });
     return member;
   };
   return {
-    name: file,
+    name,
     has: (path) => members.has(clean(path)),
     size: (path) => get(path).size,
     stream: (path) => {
@@ -136,10 +140,62 @@ export function isLayoutFolder(path: string): boolean {
 }
 
 /** Whether a tar file holds an image (an index.json or manifest.json at its top): read from its headers only. */
-export function openLayout(path: string): LayoutSource | null {
+export function openLayout(path: string, name = path): LayoutSource | null {
   if (statSync(path).isDirectory()) return isLayoutFolder(path) ? folderSource(path) : null;
   const head = readHead(path, 0, 512);
   if (head.length < 512 || head.subarray(257, 262).toString('latin1') !== 'ustar') return null;
-  const source = tarSource(path);
+  const source = tarSource(path, name);
   return source.has('index.json') || source.has('manifest.json') ? source : null;
+}
+
+const LAYOUT_ENTRY = /^(?:\.\/)?(?:oci-layout|index\.json|manifest\.json|repositories|blobs\/.*|[0-9a-f]{64}(?:\.json|\/.*)?)$/;
+
+/**
+ * Whether a gzip-compressed tar holds an image (`docker save IMAGE | gzip`): its first entries,
+ * from the first 64 KiB decompressed, include an image layout's top-level names.
+ */
+export async function isGzipImage(file: string): Promise<boolean> {
+  const head = await new Promise<Buffer>((resolve) => {
+    const chunks: Buffer[] = [];
+    let have = 0;
+    const input = createReadStream(file);
+    const gunzip = createGunzip();
+    const done = () => {
+      input.destroy();
+      gunzip.destroy();
+      resolve(Buffer.concat(chunks));
+    };
+    gunzip.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      have += chunk.length;
+      if (have >= 64 * 1024) done();
+    });
+    gunzip.on('end', done);
+    gunzip.on('error', done);
+    input.on('error', done);
+    input.pipe(gunzip);
+  });
+  let at = 0;
+  for (let n = 0; n < 8 && at + 512 <= head.length; n++) {
+    const header = head.subarray(at, at + 512);
+    if (header.every((b) => b === 0) || header.subarray(257, 262).toString('latin1') !== 'ustar') return false;
+    const name = cstr(header.subarray(0, 100));
+    if (LAYOUT_ENTRY.test(name)) return true;
+    at += 512 + Math.ceil(octal(header.subarray(124, 136)) / 512) * 512;
+  }
+  return false;
+}
+
+/** Decompress the gzip-compressed `file` into a new temporary file (streamed); returns its path and how to remove it. */
+export async function gunzipToTemp(file: string): Promise<{ path: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'gocross-image-'));
+  const path = join(dir, 'image.tar');
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(createReadStream(file), createGunzip(), createWriteStream(path));
+  } catch (error) {
+    await remove();
+    throw checkError('image.gzip', `${file} cannot be decompressed: ${(error as Error).message}.`, { hint: 'the archive is truncated or damaged; save the image again' });
+  }
+  return { path, remove };
 }

@@ -15,7 +15,8 @@ import { forEachTarMember } from '../io/archive.js';
 import { forEachZipMember } from '../io/zip.js';
 import { goBuildId } from '../io/oci-layer.js';
 import { isCondaPackage, readCondaPackage } from '../io/conda-package.js';
-import { isLayoutFolder, openLayout } from '../io/oci-blobs.js';
+import { gunzipToTemp, isGzipImage, isLayoutFolder, openLayout } from '../io/oci-blobs.js';
+import { untilDone } from '../io/cleanup.js';
 import { platformName, type PlatformReport, readImage } from '../io/oci-image.js';
 import { parseTarget } from '../targets/index.js';
 import type { Check } from './checks.js';
@@ -65,8 +66,8 @@ const canonical = (name: string): string => {
   return t ? [t.goos, t.goarch, t.goarm ? `v${t.goarm}` : t.goamd64 ?? ''].filter(Boolean).join('/') : name;
 };
 
-async function inspectImage(path: string, options: WalkOptions): Promise<Found[]> {
-  const source = openLayout(path);
+async function inspectImage(file: string, options: WalkOptions, path = file): Promise<Found[]> {
+  const source = openLayout(file, path);
   if (!source) return [];
   const wanted = options.platforms?.map(canonical);
   const reports = await readImage(source, { want: wanted ? (p) => wanted.includes(canonical(p)) : undefined });
@@ -122,6 +123,17 @@ async function inspectMember(path: string, member: string, data: Buffer): Promis
 async function inspectOne(path: string, named: boolean, options: WalkOptions): Promise<Found[]> {
   if (isCondaPackage(path)) return inspectConda(path);
   if (/\.tar$/i.test(path) && openLayout(path)) return inspectImage(path, options);
+  if (/\.(tar\.gz|tgz)$/i.test(path) && (await isGzipImage(path))) {
+    // `docker save IMAGE | gzip`: blobs need random access, so the tar goes to a temporary file.
+    const temp = await gunzipToTemp(path);
+    const done = untilDone(`the temporary copy of ${path} was removed`, temp.remove);
+    try {
+      return (await inspectImage(temp.path, options, path));
+    } finally {
+      done();
+      await temp.remove();
+    }
+  }
   const archive = isArchive(path);
   if (archive === 'tar') {
     const found: Found[] = [];

@@ -72,6 +72,24 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on OCI images', ()
     expect((await gocross(['verify', '--platform', 'linux/s390x', dir])).exitCode).toBe(2);
   });
 
+  it('reads an image archive compressed with gzip (docker save | gzip); a release .tar.gz stays an archive', async () => {
+    const dir = join(root, 'gzipped');
+    writeLayout(dir, [{ platform: arm64, layers: [{ files: [[f('linux-amd64'), 'usr/local/bin/hello']] }] }]);
+    const plain = tarLayout(dir, join(root, 'gzipped.tar'));
+    execFileSync('gzip', ['-k', plain]);
+    const result = await gocross(['verify', `${plain}.gz`]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(`${plain}.gz!linux/arm64:/usr/local/bin/hello: (platform linux/arm64, layer sha256:`);
+    expect(result.stdout).toContain('arch: expected arm64, got amd64');
+    // Damaged on the way: refused, naming the archive given.
+    const data = readFileSync(`${plain}.gz`);
+    writeFileSync(join(root, 'cut.tar.gz'), data.subarray(0, data.length - 100));
+    const cut = await gocross(['verify', join(root, 'cut.tar.gz')]);
+    expect(cut.exitCode).toBe(1);
+    expect(cut.stderr).toContain(`${join(root, 'cut.tar.gz')} cannot be decompressed`);
+    expect(cut.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('fails a layer holding another architecture’s binary, naming the platform, the layer digest and the path', async () => {
     const dir = join(root, 'wrong-arch');
     const [manifest] = writeLayout(dir, [{ platform: arm64, layers: [{ files: [[f('linux-arm64'), 'bin/ok']] }, { files: [[f('linux-amd64'), 'usr/local/bin/hello']] }] }]);
