@@ -11,6 +11,7 @@ PACKAGES=(
   file binutils llvm                            # oracles: file, readelf, llvm-objdump/readobj
   gcc libc6-dev                                 # C fixtures (static-pie, dynamic)
   docker.io debootstrap                         # a real Docker engine and base images
+  zstd bzip2 gzip                               # compressed image layers and conda packages in fixtures
   git curl ca-certificates
 )
 SUDO=()

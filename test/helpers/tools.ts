@@ -23,6 +23,9 @@ const INSTALL_HINTS: Record<string, string> = {
   tar: 'apt-get install tar',
   curl: 'apt-get install curl',
   sha256sum: 'apt-get install coreutils',
+  zstd: 'apt-get install zstd',
+  bzip2: 'apt-get install bzip2',
+  gzip: 'apt-get install gzip',
   nu: 'npm install (devDependency @nushell/linux-x64)',
   wine64: 'apt-get install wine64',
 };
