@@ -52,11 +52,17 @@ function glibcVersion(strings: Fields, offset: number): string | null {
 
 /** Numeric comparison of dotted versions: 2.34 > 2.4. */
 export function compareVersions(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d;
+  // Component by component, read in place (no arrays per comparison: C binaries hold dozens).
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let x = 0;
+    let y = 0;
+    for (; i < a.length && a.charCodeAt(i) !== 0x2e; i += 1) x = x * 10 + (a.charCodeAt(i) - 0x30);
+    for (; j < b.length && b.charCodeAt(j) !== 0x2e; j += 1) y = y * 10 + (b.charCodeAt(j) - 0x30);
+    if (x !== y) return x - y;
+    i += 1;
+    j += 1;
   }
   return 0;
 }

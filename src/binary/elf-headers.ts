@@ -90,15 +90,16 @@ export async function readSegments(source: ByteSource, h: Header): Promise<Segme
   if (h.phentsize < entry) throw new BinaryFormatError(`ELF program header entry size ${h.phentsize} is smaller than ${entry}`);
   if (h.phnum > MAX_SEGMENTS) throw new BinaryFormatError(`ELF claims ${h.phnum} program headers (more than ${MAX_SEGMENTS})`);
   const what = 'ELF program header table';
-  const f = new Fields(await readRange(source, h.phoff, h.phnum * h.phentsize, what), h.little, what);
-  const segments: Segment[] = [];
+  const data = await readRange(source, h.phoff, h.phnum * h.phentsize, what);
+  // Every entry lies inside the table just read (phentsize >= entry), so fields are read unchecked.
+  const u32 = h.little ? (at: number) => data.readUInt32LE(at) : (at: number) => data.readUInt32BE(at);
+  const u64 = h.little ? (at: number) => data.readUInt32LE(at) + data.readUInt32LE(at + 4) * 0x1_0000_0000 : (at: number) => data.readUInt32BE(at + 4) + data.readUInt32BE(at) * 0x1_0000_0000;
+  const segments: Segment[] = new Array<Segment>(h.phnum);
   for (let i = 0; i < h.phnum; i += 1) {
     const at = i * h.phentsize;
-    segments.push(
-      h.is64
-        ? { type: f.u32(at), flags: f.u32(at + 4), offset: f.u64(at + 8), vaddr: f.u64(at + 16), filesz: f.u64(at + 32), align: f.u64(at + 48) }
-        : { type: f.u32(at), offset: f.u32(at + 4), vaddr: f.u32(at + 8), filesz: f.u32(at + 16), flags: f.u32(at + 24), align: f.u32(at + 28) },
-    );
+    segments[i] = h.is64
+      ? { type: u32(at), flags: u32(at + 4), offset: u64(at + 8), vaddr: u64(at + 16), filesz: u64(at + 32), align: u64(at + 48) }
+      : { type: u32(at), offset: u32(at + 4), vaddr: u32(at + 8), filesz: u32(at + 16), flags: u32(at + 24), align: u32(at + 28) };
   }
   return segments;
 }
@@ -109,15 +110,16 @@ export async function readSections(source: ByteSource, h: Header): Promise<Secti
   if (h.shentsize < entry) throw new BinaryFormatError(`ELF section header entry size ${h.shentsize} is smaller than ${entry}`);
   if (h.shnum > MAX_SECTIONS) throw new BinaryFormatError(`ELF claims ${h.shnum} sections (more than ${MAX_SECTIONS})`);
   const what = 'ELF section header table';
-  const f = new Fields(await readRange(source, h.shoff, h.shnum * h.shentsize, what), h.little, what);
-  const raw: (Section & { nameOffset: number })[] = [];
+  const data = await readRange(source, h.shoff, h.shnum * h.shentsize, what);
+  // Every entry lies inside the table just read (shentsize >= entry), so fields are read unchecked.
+  const u32 = h.little ? (at: number) => data.readUInt32LE(at) : (at: number) => data.readUInt32BE(at);
+  const u64 = h.little ? (at: number) => data.readUInt32LE(at) + data.readUInt32LE(at + 4) * 0x1_0000_0000 : (at: number) => data.readUInt32BE(at + 4) + data.readUInt32BE(at) * 0x1_0000_0000;
+  const raw: (Section & { nameOffset: number })[] = new Array<Section & { nameOffset: number }>(h.shnum);
   for (let i = 0; i < h.shnum; i += 1) {
     const at = i * h.shentsize;
-    raw.push(
-      h.is64
-        ? { name: '', nameOffset: f.u32(at), type: f.u32(at + 4), offset: f.u64(at + 24), size: f.u64(at + 32), link: f.u32(at + 40), info: f.u32(at + 44), align: f.u64(at + 48) }
-        : { name: '', nameOffset: f.u32(at), type: f.u32(at + 4), offset: f.u32(at + 16), size: f.u32(at + 20), link: f.u32(at + 24), info: f.u32(at + 28), align: f.u32(at + 32) },
-    );
+    raw[i] = h.is64
+      ? { name: '', nameOffset: u32(at), type: u32(at + 4), offset: u64(at + 24), size: u64(at + 32), link: u32(at + 40), info: u32(at + 44), align: u64(at + 48) }
+      : { name: '', nameOffset: u32(at), type: u32(at + 4), offset: u32(at + 16), size: u32(at + 20), link: u32(at + 24), info: u32(at + 28), align: u32(at + 32) };
   }
   if (h.shstrndx !== 0) {
     const names = raw[h.shstrndx];
