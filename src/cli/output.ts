@@ -35,10 +35,6 @@ export class Output {
     this.color = colorWanted(options, env, stdout);
   }
 
-  get isTTY(): boolean {
-    return this.stdout.isTTY === true;
-  }
-
   style(name: StyleName, text: string): string {
     if (!this.color) return text;
     const [open, close] = ANSI[name];
@@ -68,11 +64,6 @@ export class Output {
   /** Warnings on stderr; --quiet leaves only errors. */
   warn(text: string): void {
     if (!this.options.quiet) this.stderr.write(`gocross: ${this.style('yellow', 'warning')}: ${text}\n`);
-  }
-
-  /** Details only with --verbose. */
-  debug(text: string): void {
-    if (this.options.verbose) this.stderr.write(`${this.style('dim', text)}\n`);
   }
 
   /** Rows as aligned columns (the last column is not padded). */

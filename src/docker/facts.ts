@@ -1,7 +1,7 @@
 /**
  * What `gocross dockerfile` reads from the project: go.mod, where the main packages are, the
  * LICENSE text, the conda recipe, and git's HEAD, exact tag and origin remote. The only module
- * of src/docker that touches files and processes (besides writing, in write.ts).
+ * of src/docker that touches files and processes (writing goes through io/owned-files).
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';

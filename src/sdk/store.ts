@@ -36,6 +36,8 @@ export function gorootVersion(goroot: string): string | null {
 }
 
 export const sdkRoot = (home: string, version: string): string => join(storePaths(home).sdkDir, version);
+/** The lock one install (or uninstall) of `version` holds. */
+export const lockPath = (home: string, version: string): string => join(storePaths(home).locksDir, `${version}.lock`);
 
 export interface MarkerData {
   version: string;

@@ -1,10 +1,11 @@
 /** `gocross uninstall VERSION`: remove an SDK from the store, unless an env's hooks use it. */
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { usageError } from '../../errors.js';
 import { parseGoVersion } from '../../sdk/go-version.js';
 import { acquireLock } from '../../sdk/lock.js';
-import { readMarker, sdkRoot, storePaths } from '../../sdk/store.js';
+import { lockPath, MARKER, readMarker, sdkRoot, storePaths } from '../../sdk/store.js';
 import { knownEnvs } from '../../conda/env.js';
 import { envsUsing } from '../../sdk/usage.js';
 import type { CommandContext } from '../registry.js';
@@ -25,10 +26,10 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
       hint: 'run `gocross init --remove` (or init with another --go) in those envs, or pass --force',
     });
   }
-  const lock = await acquireLock(`${storePaths(home).locksDir}/${version.name}.lock`);
+  const lock = await acquireLock(lockPath(home, version.name));
   try {
     // Rename-free removal order: the marker first, so a half-removed tree is never used.
-    await rm(`${goroot}/.gocross-installed`, { force: true });
+    await rm(join(goroot, MARKER), { force: true });
     await rm(goroot, { recursive: true, force: true });
   } finally {
     await lock.release();
