@@ -5,7 +5,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { environmentError, GocrossError } from '../errors.js';
 
 export interface DownloadProgress {
@@ -29,6 +29,12 @@ export interface DownloadOptions {
    * download goes on, and the caller asks the consumer after it has checked the checksum.
    */
   consumer?: () => Promise<ByteConsumer>;
+  /**
+   * false: the consumer has the bytes, so no finished file is wanted. What arrives is then held
+   * in memory and written to the partial file only when the transfer breaks off, for the next
+   * attempt to resume from; a completed download leaves no file at all.
+   */
+  keepFile?: boolean;
 }
 
 export interface ByteConsumer {
@@ -71,7 +77,8 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
     try {
       const result = await attemptDownload(options, partial);
       resumed ||= result.resumed;
-      await rename(partial, options.dest);
+      if (options.keepFile === false) await rm(partial, { force: true });
+      else await rename(partial, options.dest);
       return { sha256: result.sha256, size: result.size, resumed, attempts: attempt };
     } catch (error) {
       const transient = error instanceof TransientError || (error instanceof GocrossError && error.code === 'network.unreachable');
@@ -140,6 +147,53 @@ async function streamBody(
 ): Promise<{ sha256: string; size: number; resumed: boolean }> {
   if (!body) throw new TransientError(`${options.url} sent no body`);
   let received = offset;
+  if (options.keepFile === false) {
+    // Held in memory; written out only if the transfer breaks off, so a retry resumes from it.
+    const held: Buffer[] = [];
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        received += chunk.length;
+        held.push(chunk);
+        options.onProgress?.({ received, total: options.expectedSize });
+        await consumer?.write(chunk);
+      }
+    } catch (error) {
+      try {
+        await writeFile(partial, held, { flag: offset > 0 ? 'a' : 'w' });
+      } catch (writeError) {
+        throw diskError(writeError, partial) ?? writeError;
+      }
+      throw new TransientError(`the connection to ${options.url} dropped after ${received} bytes (${(error as Error).message})`);
+    }
+    if (options.expectedSize !== undefined && received < options.expectedSize) {
+      await writeFile(partial, held, { flag: offset > 0 ? 'a' : 'w' }).catch((error: unknown) => {
+        throw diskError(error, partial) ?? error;
+      });
+    }
+  } else {
+    await streamToFile(body, partial, offset, options, (chunk) => {
+      hash.update(chunk);
+      received += chunk.length;
+      options.onProgress?.({ received, total: options.expectedSize });
+      return consumer?.write(chunk);
+    }, () => received);
+  }
+  if (options.expectedSize !== undefined && received < options.expectedSize) {
+    throw new TransientError(`the download of ${options.url} stopped at ${received} of ${options.expectedSize} bytes`);
+  }
+  return { sha256: hash.digest('hex'), size: received, resumed };
+}
+
+/** The body appended to the partial file as it arrives (each chunk given to `onChunk` first). */
+async function streamToFile(
+  body: NodeJS.ReadableStream,
+  partial: string,
+  offset: number,
+  options: DownloadOptions,
+  onChunk: (chunk: Buffer) => Promise<void> | undefined,
+  received: () => number,
+): Promise<void> {
   const file = createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w', highWaterMark: 1024 * 1024 });
   let fileError: unknown;
   file.on('error', (error) => {
@@ -158,11 +212,8 @@ async function streamBody(
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       if (fileError !== undefined) throw fileError;
-      hash.update(chunk);
-      received += chunk.length;
-      options.onProgress?.({ received, total: options.expectedSize });
       const more = file.write(chunk);
-      await consumer?.write(chunk);
+      await onChunk(chunk);
       if (!more && fileError === undefined) await drained();
     }
     await new Promise<void>((resolve, reject) => {
@@ -172,12 +223,8 @@ async function streamBody(
     if (fileError !== undefined) throw fileError;
   } catch (error) {
     file.destroy();
-    throw diskError(error, partial) ?? new TransientError(`the connection to ${options.url} dropped after ${received} bytes (${(error as Error).message})`);
+    throw diskError(error, partial) ?? new TransientError(`the connection to ${options.url} dropped after ${received()} bytes (${(error as Error).message})`);
   }
-  if (options.expectedSize !== undefined && received < options.expectedSize) {
-    throw new TransientError(`the download of ${options.url} stopped at ${received} of ${options.expectedSize} bytes`);
-  }
-  return { sha256: hash.digest('hex'), size: received, resumed };
 }
 
 /** A write failure that retrying cannot fix, as an environment error; else undefined. */

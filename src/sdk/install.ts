@@ -67,7 +67,7 @@ async function fetchArchive(plan: InstallPlan, home: string, hooks: InstallHooks
       }
     }
     try {
-      const result = await download({ url, dest, expectedSize: plan.size, onProgress: hooks.onProgress, onRetry: hooks.onRetry, consumer: () => placement.fresh() });
+      const result = await download({ url, dest, expectedSize: plan.size, onProgress: hooks.onProgress, onRetry: hooks.onRetry, consumer: () => placement.fresh(), keepFile: false });
       hooks.onPhase?.('verify');
       if (result.sha256 === plan.sha256) return { file: dest, sha256: result.sha256, url };
       // What it unpacked came from a file that is not the release: none of it is kept.
