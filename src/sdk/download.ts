@@ -1,12 +1,14 @@
 /**
- * Downloading one file to `<dest>.partial`, hashing as it streams (and handing the bytes to a
- * consumer, e.g. an extractor, as they arrive), resuming with Range after a drop, retrying
- * transient failures with backoff and jitter. 404 and other client errors are final.
+ * Downloading one file to `<dest>.partial`, hashing as it streams, resuming with Range after a
+ * drop, retrying transient failures with backoff and jitter. 404 and other client errors are final.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { environmentError, GocrossError } from '../errors.js';
+import { httpRequest } from '../io/http.js';
 
 export interface DownloadProgress {
   received: number;
@@ -23,22 +25,6 @@ export interface DownloadOptions {
   backoffMs?: number;
   onProgress?: (progress: DownloadProgress) => void;
   onRetry?: (message: string) => void;
-  /**
-   * A fresh consumer of the file's bytes for each attempt, fed every byte from the first (the
-   * part already downloaded first, when resuming) in order. Its failures are its own: the
-   * download goes on, and the caller asks the consumer after it has checked the checksum.
-   */
-  consumer?: () => Promise<ByteConsumer>;
-  /**
-   * false: the consumer has the bytes, so no finished file is wanted. What arrives is then held
-   * in memory and written to the partial file only when the transfer breaks off, for the next
-   * attempt to resume from; a completed download leaves no file at all.
-   */
-  keepFile?: boolean;
-}
-
-export interface ByteConsumer {
-  write(chunk: Buffer): Promise<void>;
 }
 
 export interface DownloadResult {
@@ -53,17 +39,12 @@ export const isTransientStatus = (status: number): boolean => status === 408 || 
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Hash of the bytes already in `file` (a partial from an earlier attempt or run), fed to `consumer` too. */
-async function hashExisting(file: string, hash: Hash, consumer: ByteConsumer | undefined): Promise<number> {
+/** Hash of the bytes already in `file` (a partial from an earlier attempt or run). */
+async function hashExisting(file: string, hash: Hash): Promise<number> {
   const size = await stat(file).then((s) => s.size).catch(() => 0);
   if (size === 0) return 0;
-  let read = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    read += (chunk as Buffer).length;
-    await consumer?.write(chunk as Buffer);
-  }
-  return read;
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return size;
 }
 
 class TransientError extends Error {}
@@ -77,8 +58,7 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
     try {
       const result = await attemptDownload(options, partial);
       resumed ||= result.resumed;
-      if (options.keepFile === false) await rm(partial, { force: true });
-      else await rename(partial, options.dest);
+      await rename(partial, options.dest);
       return { sha256: result.sha256, size: result.size, resumed, attempts: attempt };
     } catch (error) {
       const transient = error instanceof TransientError || (error instanceof GocrossError && error.code === 'network.unreachable');
@@ -97,15 +77,11 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
 
 async function attemptDownload(options: DownloadOptions, partial: string): Promise<{ sha256: string; size: number; resumed: boolean }> {
   const hash = createHash('sha256');
-  const consumer = await options.consumer?.();
-  let offset = await hashExisting(partial, hash, consumer);
+  let offset = await hashExisting(partial, hash);
   if (options.expectedSize !== undefined && offset > options.expectedSize) {
     await rm(partial, { force: true });
     return attemptDownload(options, partial);
   }
-  // A partial that is already whole (an earlier run stopped after the last byte): nothing to ask for.
-  if (options.expectedSize !== undefined && offset > 0 && offset === options.expectedSize) return { sha256: hash.digest('hex'), size: offset, resumed: true };
-  const { httpRequest } = await import('../io/http.js');
   const response = await httpRequest(options.url, offset > 0 ? { headers: { range: `bytes=${offset}-` } } : {});
   let resumed = false;
   if (response.status === 416) {
@@ -122,7 +98,7 @@ async function attemptDownload(options: DownloadOptions, partial: string): Promi
     if (offset > 0) {
       offset = 0;
       hash.destroy();
-      return streamBody(response.body, partial, createHash('sha256'), 0, false, options, await options.consumer?.());
+      return streamBody(response.body, partial, createHash('sha256'), 0, false, options);
     }
   } else if (isTransientStatus(response.status)) {
     await response.arrayBuffer().catch(() => undefined);
@@ -133,7 +109,7 @@ async function attemptDownload(options: DownloadOptions, partial: string): Promi
       hint: response.status === 404 ? 'the mirror does not have this file; try another mirror' : 'check the URL and your access to it',
     });
   }
-  return streamBody(response.body, partial, hash, offset, resumed, options, consumer);
+  return streamBody(response.body, partial, hash, offset, resumed, options);
 }
 
 async function streamBody(
@@ -143,88 +119,26 @@ async function streamBody(
   offset: number,
   resumed: boolean,
   options: DownloadOptions,
-  consumer: ByteConsumer | undefined,
 ): Promise<{ sha256: string; size: number; resumed: boolean }> {
   if (!body) throw new TransientError(`${options.url} sent no body`);
   let received = offset;
-  if (options.keepFile === false) {
-    // Held in memory; written out only if the transfer breaks off, so a retry resumes from it.
-    const held: Buffer[] = [];
-    try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        received += chunk.length;
-        held.push(chunk);
-        options.onProgress?.({ received, total: options.expectedSize });
-        await consumer?.write(chunk);
-      }
-    } catch (error) {
-      try {
-        await writeFile(partial, held, { flag: offset > 0 ? 'a' : 'w' });
-      } catch (writeError) {
-        throw diskError(writeError, partial) ?? writeError;
-      }
-      throw new TransientError(`the connection to ${options.url} dropped after ${received} bytes (${(error as Error).message})`);
-    }
-    if (options.expectedSize !== undefined && received < options.expectedSize) {
-      await writeFile(partial, held, { flag: offset > 0 ? 'a' : 'w' }).catch((error: unknown) => {
-        throw diskError(error, partial) ?? error;
-      });
-    }
-  } else {
-    await streamToFile(body, partial, offset, options, (chunk) => {
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       received += chunk.length;
       options.onProgress?.({ received, total: options.expectedSize });
-      return consumer?.write(chunk);
-    }, () => received);
+      callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, counter, createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }));
+  } catch (error) {
+    throw diskError(error, partial) ?? new TransientError(`the connection to ${options.url} dropped after ${received} bytes (${(error as Error).message})`);
   }
   if (options.expectedSize !== undefined && received < options.expectedSize) {
     throw new TransientError(`the download of ${options.url} stopped at ${received} of ${options.expectedSize} bytes`);
   }
   return { sha256: hash.digest('hex'), size: received, resumed };
-}
-
-/** The body appended to the partial file as it arrives (each chunk given to `onChunk` first). */
-async function streamToFile(
-  body: NodeJS.ReadableStream,
-  partial: string,
-  offset: number,
-  options: DownloadOptions,
-  onChunk: (chunk: Buffer) => Promise<void> | undefined,
-  received: () => number,
-): Promise<void> {
-  const file = createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w', highWaterMark: 1024 * 1024 });
-  let fileError: unknown;
-  file.on('error', (error) => {
-    fileError ??= error;
-  });
-  const drained = (): Promise<void> =>
-    new Promise((resolve) => {
-      const done = (): void => {
-        file.off('drain', done);
-        file.off('close', done);
-        resolve();
-      };
-      file.on('drain', done);
-      file.on('close', done);
-    });
-  try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      if (fileError !== undefined) throw fileError;
-      const more = file.write(chunk);
-      await onChunk(chunk);
-      if (!more && fileError === undefined) await drained();
-    }
-    await new Promise<void>((resolve, reject) => {
-      if (fileError !== undefined) return reject(fileError);
-      file.end((error?: Error | null) => (error ? reject(error) : resolve()));
-    });
-    if (fileError !== undefined) throw fileError;
-  } catch (error) {
-    file.destroy();
-    throw diskError(error, partial) ?? new TransientError(`the connection to ${options.url} dropped after ${received()} bytes (${(error as Error).message})`);
-  }
 }
 
 /** A write failure that retrying cannot fix, as an environment error; else undefined. */
