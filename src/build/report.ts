@@ -53,7 +53,7 @@ export function resultJson(r: JobResult): Record<string, unknown> {
 export function smokeText(smoke: SmokeResult | null): string {
   if (!smoke) return '-';
   if (!smoke.ran) return `skipped: ${smoke.reason}`;
-  return `${smoke.how === 'qemu' ? 'qemu' : 'native'} ${smoke.args.join(' ')} → exit ${smoke.exitCode}: ${smoke.line}`;
+  return `${smoke.how} ${smoke.args.join(' ')} → exit ${smoke.exitCode}: ${smoke.line}`;
 }
 
 const mib = (bytes: number | null): string => (bytes === null ? '-' : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`);

@@ -13,13 +13,13 @@ import { type Env, run } from '../io/process.js';
 import type { Check } from '../verify/checks.js';
 import { foreignFiles, MANIFEST, parseManifest, renderManifest } from './manifest.js';
 import type { BuildJob } from './plan.js';
-import { firstLine, planSmoke, type SmokeFacts, smokeAttempts } from './smoke.js';
+import { firstLine, planSmoke, planWineSmoke, type SmokeFacts, smokeAttempts, type WineFacts } from './smoke.js';
 import { renderSums } from './sums.js';
 
 export const SUMS = 'SHA256SUMS';
 
 export type SmokeResult =
-  | { ran: true; how: 'native' | 'qemu'; args: string[]; exitCode: number; line: string }
+  | { ran: true; how: 'native' | 'qemu' | 'wine'; args: string[]; exitCode: number; line: string }
   | { ran: false; reason: string };
 
 export interface JobResult {
@@ -42,7 +42,7 @@ export interface JobOptions {
   baseEnv: Env;
   verify: boolean;
   /** Smoke-run outputs: the user's arguments (undefined: --version, then --help) and the host facts. */
-  smoke: { args: string[] | undefined; facts: (job: BuildJob) => SmokeFacts } | null;
+  smoke: { args: string[] | undefined; facts: (job: BuildJob) => SmokeFacts; wine: (job: BuildJob) => WineFacts } | null;
   /** Called between steps, for progress. */
   onStep?: (step: 'build' | 'verify' | 'smoke') => void;
   /** Variables for this job's go process only (not part of the job's own environment), e.g. GOMAXPROCS. */
@@ -67,11 +67,13 @@ async function verifyOutput(file: string, job: BuildJob): Promise<{ checks: Chec
 }
 
 async function smokeRun(job: BuildJob, options: NonNullable<JobOptions['smoke']>): Promise<SmokeResult> {
-  const plan = planSmoke(job.target, job.output, options.facts(job));
+  // Windows outputs run under Wine where it is installed; Linux ones natively or under qemu.
+  const plan = job.target.goos === 'windows' ? planWineSmoke(job.target, job.output, options.wine(job)) : planSmoke(job.target, job.output, options.facts(job));
   if (!plan.run) return { ran: false, reason: plan.reason };
   let last: SmokeResult = { ran: false, reason: 'not run' };
   for (const args of smokeAttempts(options.args)) {
-    const result = await run(plan.command, [...plan.prefixArgs, ...args], { timeoutMs: 60_000 });
+    // Wine's first start in a fresh WINEPREFIX takes seconds; the program itself, less than one.
+    const result = await run(plan.command, [...plan.prefixArgs, ...args], { timeoutMs: 120_000, ...('env' in plan ? { env: plan.env } : {}) });
     last = { ran: true, how: plan.how, args, exitCode: result.exitCode, line: firstLine(result.stdout, result.stderr) };
     if (result.exitCode === 0) break;
   }

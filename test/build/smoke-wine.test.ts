@@ -56,3 +56,20 @@ describe.skipIf(!GO || !WINE || process.arch !== 'x64')('a windows/amd64 Go bina
     expect(existsSync(join(prefix, 'system.reg'))).toBe(true);
   }, 180_000);
 });
+
+describe.skipIf(!GO || !WINE || process.arch !== 'x64')('gocross build --smoke with windows outputs', () => {
+  it('runs the windows/amd64 output under wine64 and says which output it could not run and why', async () => {
+    const { gocross } = await import('../helpers/cli.js');
+    const { cpSync } = await import('node:fs');
+    const dir = join(tempDir('gocross-wine-build-'), 'hello');
+    cpSync(new URL('../fixtures/modules/hello', import.meta.url).pathname, dir, { recursive: true });
+    const result = await gocross(['--json', 'build', '--go', join(GO ?? '', '..', '..'), '--targets', 'windows/amd64,windows/arm64', '--version', '3.1.4', '--smoke'], {
+      cwd: dir,
+      env: { GOFLAGS: undefined, GOOS: undefined, GOARCH: undefined, CONDA_PREFIX: undefined, GOCROSS_HOME: join(dir, '..', 'home'), XDG_CONFIG_HOME: join(dir, '..', 'xdg') },
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const rows = (JSON.parse(result.stdout) as { targets: { target: string; smoke: Record<string, unknown> }[] }).targets;
+    expect(rows.find((r) => r.target === 'windows/amd64')?.smoke).toMatchObject({ ran: true, how: 'wine', exitCode: 0, line: 'hello 3.1.4 windows/amd64' });
+    expect(rows.find((r) => r.target === 'windows/arm64')?.smoke).toEqual({ ran: false, reason: 'wine64 cannot run windows/arm64 binaries (only amd64 and 386)' });
+  }, 180_000);
+});

@@ -1,7 +1,7 @@
 /** `gocross build [PKG...]`: cross-compile a target matrix, verify every output, write SHA256SUMS. */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { availableParallelism, tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { expandPath } from '../../config/coerce.js';
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
@@ -12,6 +12,7 @@ import { chooseGo, type GoChoice } from '../../build/go-choice.js';
 import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../build/plan.js';
 import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
 import { compileJob, conflicts, finishOutputs, ignoreInCheckout, type JobOptions, type JobResult, prepareOutputDir } from '../../build/runner.js';
+import { WINE_CANDIDATES } from '../../build/smoke.js';
 import { chooseTargets } from '../../build/targets.js';
 import { releaseVersion } from '../../gomodule/version.js';
 import { findExecutable } from '../../io/process.js';
@@ -277,6 +278,8 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
       ? {
           args: smokeArgs,
           facts: (job: BuildJob) => ({ host, qemuPath: job.target.qemu ? findExecutable(job.target.qemu, env.PATH) : undefined, sysroot: job.compiler?.sysroot ?? null, cgo: job.cgo }),
+          // One WINEPREFIX per user, kept between builds: Wine makes it on the first run (~7 s).
+          wine: () => ({ host, winePath: WINE_CANDIDATES.map((c) => findExecutable(c, env.PATH)).find(Boolean), prefix: join(tmpdir(), `gocross-wine-${process.getuid?.() ?? 'user'}`) }),
         }
       : null,
   };
