@@ -4,10 +4,10 @@
  * the shell to start from, runs the script in one POSIX shell and returns the environment after
  * every step. The only part of the simulation that touches files and processes.
  */
-import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { environmentError, isGocrossError } from '../errors.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isGocrossError } from '../errors.js';
+import { findExecutable, run } from '../io/process.js';
 import {
   type ActivationStep,
   type ActiveEnvFacts,
@@ -37,71 +37,6 @@ export interface SimulatedActivation {
   stderr: string;
   /** env_vars.d files conda cannot read as JSON (its activation fails on them); skipped here. */
   unreadable: string[];
-}
-
-const isExecutableFile = (path: string): boolean => {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** Every executable named `name` on `pathEnv`, in PATH order (like `which -a`; io/process.ts's rule). */
-export function executablesOnPath(name: string, pathEnv: string | undefined): string[] {
-  if (isAbsolute(name)) return isExecutableFile(name) ? [name] : [];
-  const seen = new Set<string>();
-  const found: string[] = [];
-  for (const dir of (pathEnv ?? '').split(delimiter)) {
-    if (!dir || seen.has(dir)) continue;
-    seen.add(dir);
-    const candidate = join(dir, name);
-    if (isExecutableFile(candidate)) found.push(candidate);
-  }
-  return found;
-}
-
-const findExecutable = (name: string, pathEnv: string | undefined): string | undefined => executablesOnPath(name, pathEnv)[0];
-
-export interface Collected {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-/**
- * Run `file` and collect its output the way io/process.ts's `run` reports it (a final newline
- * dropped, a non-zero exit a result, a program that cannot start an environment error), straight
- * on child_process: doctor starts few programs, and waits on them rather than on loading execa.
- */
-export function runCollect(file: string, args: readonly string[], options: { cwd?: string; baseEnv: Record<string, string | undefined>; env?: Record<string, string | undefined>; timeoutMs: number }): Promise<Collected> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...options.baseEnv, ...options.env })) if (value !== undefined) env[key] = value;
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(file, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-    }, options.timeoutMs);
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      if (error.code === 'ENOENT') reject(environmentError('tool.missing', `cannot run ${file}: it was not found.`, { hint: `install ${file} or put it on PATH` }));
-      else if (error.code === 'EACCES') reject(environmentError('tool.permission', `cannot run ${file}: permission denied.`, { hint: `make ${file} executable (chmod +x) or use another copy` }));
-      else reject(environmentError('tool.failed', `cannot run ${file}: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const text = (chunks: Buffer[]): string => Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-      resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout: text(out), stderr: text(err), timedOut });
-    });
-  });
 }
 
 const list = (dir: string): string[] => {
@@ -231,7 +166,7 @@ export async function simulateActivation(options: SimulateOptions): Promise<Simu
   let stdout = '';
   let stderr = '';
   try {
-    const result = await runCollect(shell, args, { baseEnv: shellEnv, cwd: options.cwd, timeoutMs: 30_000 });
+    const result = await run(shell, args, { baseEnv: shellEnv, cwd: options.cwd, timeoutMs: 30_000 });
     stdout = result.stdout;
     stderr = result.timedOut ? `${result.stderr}\n(stopped after 30 s)` : result.stderr;
   } catch (error) {

@@ -1,19 +1,20 @@
 /**
  * Gathering doctor's snapshot: the env as it is when active (conda's activation run in one POSIX
  * shell, src/conda/activation-gather.ts; on Windows the env's scripts are only read), the go
- * binaries on that PATH (one `go env -json` per distinct installation, in parallel, and no other
- * process besides the shell), the GOROOT in use, the env's
+ * binaries on that PATH (one `go env -json` each, in parallel), the GOROOT in use, the env's
  * records and gocross settings, the shell profiles, the project's Go version, the cross compilers
  * and exec wrappers. The only part of doctor that touches processes and files.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, parse as parsePath, relative, resolve, sep } from 'node:path';
-import { executablesOnPath, runCollect, simulateActivation } from '../conda/activation-gather.js';
+import { simulateActivation } from '../conda/activation-gather.js';
+import { findCrossCompilers } from '../conda/compilers.js';
 import type { CondaEnv } from '../conda/env.js';
 import { GO_VARS, readEnvRecords, type EnvRecords } from '../conda/meta.js';
 import { execWrapperName, planHooks, SAVED_VARS } from '../hooks/plan.js';
 import { type EnvSettingsFile, readEnvSettings } from '../init/stored.js';
+import { findAllExecutables, findExecutable, run } from '../io/process.js';
 import { findProjectVersion } from '../sdk/version-files.js';
 import { gorootVersion } from '../sdk/store.js';
 import { hostTarget, isForeign, parseTarget, type TargetInfo } from '../targets/index.js';
@@ -36,7 +37,7 @@ async function inspectGo(path: string, env: NodeJS.ProcessEnv): Promise<GoOnPath
   const base = { path, real, root: dirname(dirname(real)) };
   // From the file system's root: no go.mod there, so no toolchain switch (or download) for `go env`;
   // a GOTOOLCHAIN naming a version would switch too (doctor reads the variable itself then).
-  const result = await runCollect(path, ['env', '-json', ...GO_ENV_KEYS], {
+  const result = await run(path, ['env', '-json', ...GO_ENV_KEYS], {
     baseEnv: env,
     env: env.GOTOOLCHAIN ? { GOTOOLCHAIN: 'local' } : {},
     cwd: parsePath(resolve('.')).root,
@@ -233,7 +234,7 @@ function envTarget(env: Record<string, string | undefined>, host: TargetInfo): T
 
 function wrapperFacts(target: TargetInfo, pathEnv: string | undefined): ExecWrapper | null {
   const name = execWrapperName(target);
-  const path = executablesOnPath(name, pathEnv)[0];
+  const path = findExecutable(name, pathEnv);
   if (!path) return null;
   let text = '';
   try {
@@ -241,7 +242,7 @@ function wrapperFacts(target: TargetInfo, pathEnv: string | undefined): ExecWrap
   } catch {
     // A binary wrapper: nothing to read.
   }
-  return { name, path, sysroot: /\s-L\s/.test(text), qemu: target.qemu, qemuFound: target.qemu !== null && executablesOnPath(target.qemu, pathEnv).length > 0 };
+  return { name, path, sysroot: /\s-L\s/.test(text), qemu: target.qemu, qemuFound: target.qemu !== null && findExecutable(target.qemu, pathEnv) !== undefined };
 }
 
 export interface GatherOptions {
@@ -280,24 +281,19 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
 
   // One `go env` per distinct installation: links to the same binary count once.
   const seen = new Set<string>();
-  const paths = executablesOnPath('go', inForceEnv.PATH).filter((p) => {
+  const paths = findAllExecutables('go', inForceEnv.PATH).filter((p) => {
     const real = realpath(p);
     if (seen.has(real)) return false;
     seen.add(real);
     return true;
   });
-  const pending = Promise.all(paths.map((p) => inspectGo(p, inForceEnv)));
-  // While go runs: the cross-compiler lookup's module (the checks need it too), and the wrappers.
-  const compilers = import('../conda/compilers.js');
+  const gos = await Promise.all(paths.map((p) => inspectGo(p, inForceEnv)));
+  const rootPath = inForceEnv.GOROOT || gos[0]?.root;
   const targets = [...options.targets];
   const own = envTarget(inForceEnv, host);
   if (targets.length === 0 && own) targets.push(own);
   const wrapped = [...targets, ...(own && !targets.some((t) => t.target === own.target) ? [own] : [])];
   const wrappers = wrapped.map((t) => wrapperFacts(t, inForceEnv.PATH)).filter((w): w is ExecWrapper => w !== null);
-  const { findCrossCompilers } = await compilers;
-  const crossCompilers = Object.fromEntries(targets.map((t) => [t.target, findCrossCompilers(t, prefix, inForceEnv.PATH).map((c) => c.cc)]));
-  const gos = await pending;
-  const rootPath = inForceEnv.GOROOT || gos[0]?.root;
   return {
     host,
     env: Object.fromEntries([...GO_VARS, 'PATH', 'CC', 'CXX'].map((name) => [name, inForceEnv[name]])),
@@ -311,7 +307,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     profiles,
     project,
     targets,
-    crossCompilers,
+    crossCompilers: Object.fromEntries(targets.map((t) => [t.target, findCrossCompilers(t, prefix, inForceEnv.PATH).map((c) => c.cc)])),
     hooks,
     execWrappers: [...new Set(wrappers.map((w) => w.name))],
     wrappers,

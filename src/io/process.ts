@@ -4,7 +4,6 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { execa } from 'execa';
 import { environmentError } from '../errors.js';
 
 export type Env = Record<string, string | undefined>;
@@ -38,11 +37,16 @@ export function mergeEnv(base: Env, overrides: Env = {}): Record<string, string>
   return merged;
 }
 
+let execaModule: Promise<typeof import('execa')> | undefined;
+
 /**
  * Run `file` with `args` and return its exit code and output; a non-zero exit is a result,
  * not an exception. A program that cannot be started is an environment error (exit 3).
  */
 export async function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  // execa loads with the first program run, not with every module that looks one up on PATH.
+  execaModule ??= import('execa');
+  const { execa } = await execaModule;
   const result = await execa(file, args, {
     cwd: options.cwd,
     env: mergeEnv(options.baseEnv ?? process.env, options.env),

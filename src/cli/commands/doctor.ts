@@ -1,5 +1,7 @@
 /** `gocross doctor`: find the Go conflicts of a conda env and say how to fix each. */
+import { findExecutable, run as runProcess } from '../../io/process.js';
 import { locateEnv } from '../../conda/env.js';
+import { runChecks } from '../../doctor/checks.js';
 import { gatherSnapshot } from '../../doctor/gather.js';
 import type { Finding, Severity, Snapshot } from '../../doctor/snapshot.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
@@ -14,7 +16,6 @@ interface DoctorOptions {
 
 /** Env paths from `conda info --json`, when conda is on PATH and -n needs them. */
 async function condaInfoEnvs(env: NodeJS.ProcessEnv): Promise<string[] | undefined> {
-  const { findExecutable, run: runProcess } = await import('../../io/process.js');
   const conda = findExecutable('conda', env.PATH);
   if (!conda) return undefined;
   const result = await runProcess(conda, ['info', '--json'], { baseEnv: env, timeoutMs: 20_000 });
@@ -65,8 +66,6 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const condaEnv = locateEnv({ prefix: opts.prefix, name: opts.name, env, cwd, condaInfoEnvs: opts.name ? await condaInfoEnvs(env) : undefined });
   const targets = (opts.target ?? []).map((t) => parseTarget(t));
   const snapshot = await gatherSnapshot({ env, cwd, condaEnv, targets });
-  // Loaded once the processes are started: its modules load while go runs (gather.ts).
-  const { runChecks } = await import('../../doctor/checks.js');
   const findings: Finding[] = runChecks(snapshot);
   let deep: { target: string; ok: boolean; seconds: number }[] | undefined;
   if (opts.deep) {
