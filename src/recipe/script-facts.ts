@@ -90,30 +90,53 @@ function expandVar(name: string, vars: Record<string, string | undefined>): stri
   return value === undefined ? UNKNOWN : value;
 }
 
+/**
+ * The words and redirections of the commands on one line, as a tokenizer (sh or cmd) hands them
+ * over: a word is open until a blank or an operator ends it; a word after `>` is a redirection.
+ */
+class CommandLine {
+  readonly commands: Command[] = [];
+  private words: string[] = [];
+  private redirects: string[] = [];
+  /** The word being read, or null between words. */
+  word: string | null = null;
+  private redirectNext = false;
+
+  constructor(private readonly lineNo: number) {}
+
+  add(text: string): void {
+    this.word = (this.word ?? '') + text;
+  }
+
+  endWord(): void {
+    if (this.word === null) return;
+    if (this.redirectNext) this.redirects.push(this.word);
+    else this.words.push(this.word);
+    this.word = null;
+    this.redirectNext = false;
+  }
+
+  endCommand(op: string): void {
+    this.endWord();
+    if (this.words.length > 0 || this.redirects.length > 0) this.commands.push({ words: this.words, redirects: this.redirects, next: op, line: this.lineNo });
+    else if (this.commands.length > 0 && op !== '\n') (this.commands[this.commands.length - 1] as Command).next = op;
+    this.words = [];
+    this.redirects = [];
+  }
+
+  /** At `>`/`<`: a lone digit before it is a file descriptor, not a word; `>` makes the next word its file. */
+  redirect(op: '>' | '<' | null): void {
+    if (this.word !== null && /^\d$/.test(this.word)) this.word = null;
+    if (op === null) return;
+    this.endWord();
+    this.redirectNext = op === '>';
+  }
+}
+
 /** Split one logical line into commands with their words, for sh. */
 function shCommands(line: string, lineNo: number, vars: Record<string, string | undefined>): Command[] {
-  const commands: Command[] = [];
-  let words: string[] = [];
-  let redirects: string[] = [];
-  let word: string | null = null;
-  let redirectNext = false;
-  const endWord = (): void => {
-    if (word === null) return;
-    if (redirectNext) redirects.push(word);
-    else words.push(word);
-    word = null;
-    redirectNext = false;
-  };
-  const endCommand = (op: string): void => {
-    endWord();
-    if (words.length > 0 || redirects.length > 0) commands.push({ words, redirects, next: op, line: lineNo });
-    else if (commands.length > 0 && op !== '\n') (commands[commands.length - 1] as Command).next = op;
-    words = [];
-    redirects = [];
-  };
-  const add = (s: string): void => {
-    word = (word ?? '') + s;
-  };
+  const b = new CommandLine(lineNo);
+  const add = (text: string): void => b.add(text);
   /** `$NAME`, `${NAME…}`, `$(…)` at i; returns the index after it. */
   const dollar = (i: number): number => {
     const rest = line.slice(i + 1);
@@ -150,9 +173,9 @@ function shCommands(line: string, lineNo: number, vars: Record<string, string | 
   let i = 0;
   while (i < line.length) {
     const c = line[i] as string;
-    if (c === '#' && word === null) break;
+    if (c === '#' && b.word === null) break;
     if (c === ' ' || c === '\t') {
-      endWord();
+      b.endWord();
       i += 1;
     } else if (c === "'") {
       const end = line.indexOf("'", i + 1);
@@ -185,64 +208,36 @@ function shCommands(line: string, lineNo: number, vars: Record<string, string | 
       add(UNKNOWN);
       i = end < 0 ? line.length : end + 1;
     } else if (line.startsWith('&&', i) || line.startsWith('||', i)) {
-      endCommand(line.slice(i, i + 2));
+      b.endCommand(line.slice(i, i + 2));
       i += 2;
     } else if (c === ';' || c === '|' || c === '&' || c === '(' || c === ')' || c === '{' || c === '}') {
-      if ((c === '{' || c === '}') && word !== null) {
+      if ((c === '{' || c === '}') && b.word !== null) {
         add(c);
         i += 1;
         continue;
       }
-      endCommand(c);
+      b.endCommand(c);
       i += 1;
     } else if (c === '>' || c === '<') {
       // 2>&1, >&2: not files.
       const fd = /^[<>]{1,2}&\d?/.exec(line.slice(i));
-      if (fd) {
-        if (word !== null && /^\d$/.test(word)) word = null;
-        i += fd[0].length;
-        continue;
-      }
-      if (word !== null && /^\d$/.test(word)) word = null;
-      endWord();
-      i += line.startsWith('>>', i) ? 2 : 1;
-      redirectNext = c === '>';
-      if (c === '<') redirectNext = false;
+      b.redirect(fd ? null : c);
+      i += fd ? fd[0].length : line.startsWith('>>', i) ? 2 : 1;
     } else {
       add(c);
       i += 1;
     }
   }
-  endCommand('\n');
-  return commands;
+  b.endCommand('\n');
+  return b.commands;
 }
 
 /** Split one logical line into commands, for cmd.exe. */
 function batCommands(line: string, lineNo: number, vars: Record<string, string | undefined>): Command[] {
   const trimmed = line.trim().replace(/^@/, '');
   if (/^(rem\b|::)/i.test(trimmed)) return [];
-  const commands: Command[] = [];
-  let words: string[] = [];
-  let redirects: string[] = [];
-  let word: string | null = null;
-  let redirectNext = false;
-  const endWord = (): void => {
-    if (word === null) return;
-    if (redirectNext) redirects.push(word);
-    else words.push(word);
-    word = null;
-    redirectNext = false;
-  };
-  const endCommand = (op: string): void => {
-    endWord();
-    if (words.length > 0 || redirects.length > 0) commands.push({ words, redirects, next: op, line: lineNo });
-    else if (commands.length > 0 && op !== '\n') (commands[commands.length - 1] as Command).next = op;
-    words = [];
-    redirects = [];
-  };
-  const add = (s: string): void => {
-    word = (word ?? '') + s;
-  };
+  const b = new CommandLine(lineNo);
+  const add = (text: string): void => b.add(text);
   let quoted = false;
   let i = 0;
   while (i < trimmed.length) {
@@ -275,32 +270,25 @@ function batCommands(line: string, lineNo: number, vars: Record<string, string |
       add(trimmed[i + 1] ?? '');
       i += 2;
     } else if (c === ' ' || c === '\t') {
-      endWord();
+      b.endWord();
       i += 1;
     } else if (trimmed.startsWith('&&', i) || trimmed.startsWith('||', i)) {
-      endCommand(trimmed.slice(i, i + 2));
+      b.endCommand(trimmed.slice(i, i + 2));
       i += 2;
     } else if (c === '&' || c === '|' || c === '(' || c === ')') {
-      endCommand(c);
+      b.endCommand(c);
       i += 1;
     } else if (c === '>' || c === '<') {
       const fd = /^[<>]{1,2}&\d/.exec(trimmed.slice(i));
-      if (fd) {
-        if (word !== null && /^\d$/.test(word)) word = null;
-        i += fd[0].length;
-        continue;
-      }
-      if (word !== null && /^\d$/.test(word)) word = null;
-      endWord();
-      i += trimmed.startsWith('>>', i) ? 2 : 1;
-      redirectNext = c === '>';
+      b.redirect(fd ? null : c);
+      i += fd ? fd[0].length : trimmed.startsWith('>>', i) ? 2 : 1;
     } else {
       add(c);
       i += 1;
     }
   }
-  endCommand('\n');
-  return commands;
+  b.endCommand('\n');
+  return b.commands;
 }
 
 const normalizeParts = (path: string): string[] => path.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
