@@ -3,7 +3,7 @@
  * they stand under the files and variables and over the defaults, as build and init use them —
  * the env's target is built when nothing configures targets, its SDK when no `go` is set.
  */
-import type { StoredSettings } from '../init/settings.js';
+import type { StoredSettings } from '../activation/settings.js';
 import type { EffectiveConfig, Setting } from './resolve.js';
 
 export function withEnvLayer(settings: EffectiveConfig, stored: { file: string; settings: Partial<StoredSettings> } | undefined): Setting[] {

@@ -4,9 +4,9 @@
  * env's records and scripts. Pure: the package lookup is handed in.
  */
 import { basename } from 'node:path';
-import type { ActivationStep } from '../conda/activation-script.js';
-import { sameGoValue, varHistory } from '../conda/activation-trace.js';
-import { GO_VARS, type EnvRecords, UNSET_MARKER } from '../conda/meta.js';
+import type { ActivationStep } from '../activation/simulation/script.js';
+import { sameGoValue, varHistory } from '../activation/simulation/trace.js';
+import { GO_VARS, type EnvRecords, UNSET_MARKER } from '../activation/records.js';
 import type { Activation, GocrossHooks, VarSource, VarTrace } from './snapshot.js';
 
 /** The variables doctor follows through activation. */

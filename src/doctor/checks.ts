@@ -6,9 +6,9 @@
  * what they already do.
  */
 import { dirname, resolve, sep } from 'node:path';
-import { installCommands } from '../conda/compilers.js';
-import { GO_VARS } from '../conda/meta.js';
-import { compareGoVersions, parseGoVersion } from '../sdk/go-version.js';
+import { installCommands } from '../compilers/found.js';
+import { GO_VARS } from '../activation/records.js';
+import { compareGoVersions, parseGoVersion } from '../toolchain/go-version.js';
 import { buildsStatic, PIE_FLAGS } from '../targets/goflags.js';
 import { isForeign, parseTarget, type TargetInfo } from '../targets/index.js';
 import { APPLY_HOOK, SAVE_HOOK, shellSource } from './attribution.js';

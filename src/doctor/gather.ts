@@ -1,6 +1,6 @@
 /**
  * Gathering doctor's snapshot: the env as it is when active (conda's activation run in one POSIX
- * shell, src/conda/activation-gather.ts; on Windows the env's scripts are only read), the go
+ * shell, src/activation/simulation/run.ts; on Windows the env's scripts are only read), the go
  * binaries on that PATH (one `go env -json` each, in parallel), the GOROOT in use, the env's
  * records and gocross settings, the shell profiles, the project's Go version, the cross compilers
  * and exec wrappers. The only part of doctor that touches processes and files.
@@ -8,15 +8,15 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, parse as parsePath, relative, resolve, sep } from 'node:path';
-import { simulateActivation } from '../conda/activation-gather.js';
-import { findCrossCompilers } from '../conda/compilers.js';
-import type { CondaEnv } from '../conda/env.js';
-import { GO_VARS, readEnvRecords, type EnvRecords } from '../conda/meta.js';
-import { execWrapperName, planHooks, SAVED_VARS } from '../hooks/plan.js';
-import { type EnvSettingsFile, readEnvSettings } from '../init/stored.js';
+import { simulateActivation } from '../activation/simulation/run.js';
+import { findCrossCompilers } from '../compilers/found.js';
+import type { CondaEnv } from '../activation/env.js';
+import { GO_VARS, readEnvRecords, type EnvRecords } from '../activation/records.js';
+import { execWrapperName, planHooks, SAVED_VARS } from '../activation/plan.js';
+import { type EnvSettingsFile, readEnvSettings } from '../activation/settings-file.js';
 import { findAllExecutables, findExecutable, run } from '../io/process.js';
-import { findProjectVersion } from '../sdk/version-files.js';
-import { gorootVersion } from '../sdk/store.js';
+import { findProjectVersion } from '../toolchain/version-files.js';
+import { gorootVersion } from '../toolchain/store.js';
 import { hostTarget, isForeign, parseTarget, type TargetInfo } from '../targets/index.js';
 import { APPLY_HOOK, fromRecords, fromSimulation, SAVE_HOOK, TRACKED } from './attribution.js';
 import type { Activation, ExecWrapper, GocrossHooks, GoOnPath, GorootState, ProfileLine, Snapshot } from './snapshot.js';

@@ -1,7 +1,7 @@
 /** What doctor looks at, gathered once; every check is a pure function of this snapshot. */
-import type { CondaEnv } from '../conda/env.js';
-import type { EnvRecords } from '../conda/meta.js';
-import type { ProjectVersion } from '../sdk/version-files.js';
+import type { CondaEnv } from '../activation/env.js';
+import type { EnvRecords } from '../activation/records.js';
+import type { ProjectVersion } from '../toolchain/version-files.js';
 import type { TargetInfo } from '../targets/index.js';
 
 export interface GoOnPath {

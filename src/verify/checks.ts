@@ -1,7 +1,7 @@
 /** Each expectation as a named check with what was expected and what was found. */
 import semver from 'semver';
 import type { BinaryInfo } from '../binary/index.js';
-import { parseGoVersion } from '../sdk/go-version.js';
+import { parseGoVersion } from '../toolchain/go-version.js';
 import type { Expectations } from './expect.js';
 
 export interface Check {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanScript } from '../../src/conda/meta.js';
+import { scanScript } from '../../src/activation/records.js';
 import { fromRecords } from '../../src/doctor/attribution.js';
 import { runChecks } from '../../src/doctor/checks.js';
 import type { Snapshot } from '../../src/doctor/snapshot.js';

@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUOTE } from '../../src/hooks/render.js';
+import { QUOTE } from '../../src/activation/render.js';
 import { run } from '../../src/io/process.js';
 
 const q = QUOTE.nu;

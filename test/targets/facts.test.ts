@@ -1,6 +1,6 @@
 /** What each important target knows: every TargetInfo field, one row per target. */
 import { describe, expect, it } from 'vitest';
-import { installCommands } from '../../src/conda/compilers.js';
+import { installCommands } from '../../src/compilers/found.js';
 import { type TargetInfo, parseTarget } from '../../src/targets/index.js';
 
 type Row = [

@@ -5,19 +5,19 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { expandPath } from '../../config/coerce.js';
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
-import { findCrossCompilers } from '../../conda/compilers.js';
+import { findCrossCompilers } from '../../compilers/found.js';
 import { checkError, usageError } from '../../errors.js';
-import { findModule, findMainPackages, envSettings, gatherGoFacts, goBinary, gitState, goVersionOf, vcsCheckout } from '../../build/gather.js';
-import { chooseGo, type GoChoice } from '../../build/go-choice.js';
-import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../build/plan.js';
-import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../build/report.js';
-import { compileJob, conflicts, finishOutputs, ignoreInCheckout, type JobOptions, type JobResult, prepareOutputDir } from '../../build/runner.js';
-import { WINE_CANDIDATES } from '../../build/smoke.js';
-import { chooseTargets } from '../../build/targets.js';
+import { findModule, findMainPackages, envSettings, gatherGoFacts, goBinary, gitState, goVersionOf, vcsCheckout } from '../../matrix/gather.js';
+import { chooseGo, type GoChoice } from '../../toolchain/choice.js';
+import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../matrix/plan.js';
+import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../matrix/report.js';
+import { compileJob, conflicts, finishOutputs, ignoreInCheckout, type JobOptions, type JobResult, prepareOutputDir } from '../../matrix/runner.js';
+import { WINE_CANDIDATES } from '../../matrix/smoke.js';
+import { chooseTargets } from '../../matrix/targets.js';
 import { releaseVersion } from '../../gomodule/version.js';
 import { findExecutable } from '../../io/process.js';
-import { sdkRoot } from '../../sdk/store.js';
-import { describeRequest } from '../../sdk/version-request.js';
+import { sdkRoot } from '../../toolchain/store.js';
+import { describeRequest } from '../../toolchain/version-request.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
 import type { Output } from '../output.js';
 import type { CommandContext } from '../registry.js';
@@ -76,7 +76,7 @@ async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mir
     const name = exact ?? (choice.request.kind === 'minor' ? `go${choice.request.text.replace(/^go/, '')}` : 'latest');
     return { goroot: sdkRoot(ctx.home, name), installed: false };
   }
-  const { installRequest } = await import('../../sdk/install-request.js');
+  const { installRequest } = await import('../../toolchain/install-request.js');
   const result = await installRequest(choice.request, {
     home: ctx.home,
     mirrors: ctx.mirrors,

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
 import { withEnvLayer } from '../../config/env-layer.js';
 import { KEY_BY_NAME } from '../../config/schema.js';
-import { readEnvSettings } from '../../init/stored.js';
+import { readEnvSettings } from '../../activation/settings-file.js';
 import type { CommandContext } from '../registry.js';
 
 const show = (value: unknown): string => {

@@ -1,15 +1,15 @@
 /** `gocross dockerfile`: a multi-stage, cross-compiling Dockerfile (+ .dockerignore, docker-bake.hcl). */
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { locateEnv } from '../../conda/env.js';
+import { locateEnv } from '../../activation/env.js';
 import { loadConfig } from '../../config/load.js';
-import { readProjectFacts } from '../../docker/facts.js';
-import { type DockerRequest, planDockerfile } from '../../docker/plan.js';
-import { renderFiles } from '../../docker/render.js';
+import { readProjectFacts } from '../../image/facts.js';
+import { type DockerRequest, planDockerfile } from '../../image/plan.js';
+import { renderFiles } from '../../image/render.js';
 import { applyWrites, planWrites, refuseForeign } from '../../io/owned-files.js';
 import { usageError } from '../../errors.js';
-import { readEnvSettings } from '../../init/stored.js';
-import { isGorootSetting } from '../../sdk/version-request.js';
+import { readEnvSettings } from '../../activation/settings-file.js';
+import { isGorootSetting } from '../../toolchain/version-request.js';
 import type { CommandContext } from '../registry.js';
 
 interface DockerfileOptions {

@@ -1,6 +1,6 @@
 /** `gocross doctor`: find the Go conflicts of a conda env and say how to fix each. */
 import { findExecutable, run as runProcess } from '../../io/process.js';
-import { locateEnv } from '../../conda/env.js';
+import { locateEnv } from '../../activation/env.js';
 import { runChecks } from '../../doctor/checks.js';
 import { gatherSnapshot } from '../../doctor/gather.js';
 import type { Finding, Severity, Snapshot } from '../../doctor/snapshot.js';

@@ -1,8 +1,8 @@
 /** `gocross env [--target T] [--shell S]`: a target's variables as code to eval. */
 import { loadConfig } from '../../config/load.js';
-import { envFormat, renderEnvScript } from '../../hooks/env-script.js';
-import { targetVariables } from '../../hooks/plan.js';
-import { readEnvSettings } from '../../init/stored.js';
+import { envFormat, renderEnvScript } from '../../activation/env-script.js';
+import { targetVariables } from '../../activation/plan.js';
+import { readEnvSettings } from '../../activation/settings-file.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
 import type { CommandContext } from '../registry.js';
 

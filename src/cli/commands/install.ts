@@ -1,10 +1,10 @@
 /** `gocross install [VERSION]`: an official Go SDK, verified, into the shared store. */
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
-import type { InstallResult } from '../../sdk/install.js';
-import type { InstallPlan } from '../../sdk/plan.js';
-import { readMarker, sdkRoot } from '../../sdk/store.js';
-import type { RequestChoice } from '../../sdk/version-request.js';
+import type { InstallResult } from '../../toolchain/install.js';
+import type { InstallPlan } from '../../toolchain/plan.js';
+import { readMarker, sdkRoot } from '../../toolchain/store.js';
+import type { RequestChoice } from '../../toolchain/version-request.js';
 import type { CommandContext } from '../registry.js';
 
 /**
@@ -44,8 +44,8 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   if (named && readMarker(sdkRoot(home, named))) return report({ version: named, goroot: sdkRoot(home, named), installed: false });
 
   const [{ chooseRequest, describeRequest }, { findProjectVersion }, { hostTarget }] = await Promise.all([
-    import('../../sdk/version-request.js'),
-    import('../../sdk/version-files.js'),
+    import('../../toolchain/version-request.js'),
+    import('../../toolchain/version-files.js'),
     import('../../targets/index.js'),
   ]);
   const mirrors = config.get<string[]>('mirror');
@@ -62,15 +62,15 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   // The network, archive and progress modules load only when there is work to do, so that the
   // no-op install of an installed version stays instant.
   if (opts.archive) {
-    const { installArchive } = await import('../../sdk/archive-install.js');
+    const { installArchive } = await import('../../toolchain/archive-install.js');
     result = await installArchive({ archive: opts.archive, home, mirrors, sha256: opts.sha256, force: opts.force === true, platform, request: args[0] ? choice.request : undefined });
   } else {
     // An exact version that is already installed needs no network, nor the modules that speak it.
     const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
     if (exact && !opts.force && readMarker(sdkRoot(home, exact))) return report({ version: exact, goroot: sdkRoot(home, exact), installed: false });
     const [{ resolveRequest }, { installPlan }, { formatProgress, progressThrottle, runTasks }] = await Promise.all([
-      import('../../sdk/resolve.js'),
-      import('../../sdk/install.js'),
+      import('../../toolchain/resolve.js'),
+      import('../../toolchain/install.js'),
       import('../tasks.js'),
     ]);
     const ctx = await runTasks<Ctx>(

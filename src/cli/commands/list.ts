@@ -1,9 +1,9 @@
 /** `gocross list [--available]`: the SDKs in the store, or the versions a mirror offers. */
 import { loadConfig } from '../../config/load.js';
 import { hostTarget } from '../../targets/index.js';
-import { installedVersions, sdkRoot, directorySize, readMarker } from '../../sdk/store.js';
-import { knownEnvs } from '../../conda/env.js';
-import { envsUsing } from '../../sdk/usage.js';
+import { installedVersions, sdkRoot, directorySize, readMarker } from '../../toolchain/store.js';
+import { knownEnvs } from '../../activation/env.js';
+import { envsUsing } from '../../toolchain/usage.js';
 import type { CommandContext } from '../registry.js';
 
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
@@ -34,8 +34,8 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
 
 async function listAvailable(mirrors: string[], home: string, { output, json }: { output: CommandContext['output']; json: boolean }): Promise<number> {
   const [{ firstIndex }, { archiveFor }, { environmentError }] = await Promise.all([
-    import('../../sdk/plan.js'),
-    import('../../sdk/release-index.js'),
+    import('../../toolchain/plan.js'),
+    import('../../toolchain/release-index.js'),
     import('../../errors.js'),
   ]);
   const index = await firstIndex(mirrors);

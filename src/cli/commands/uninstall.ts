@@ -3,11 +3,11 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { usageError } from '../../errors.js';
-import { parseGoVersion } from '../../sdk/go-version.js';
-import { acquireLock } from '../../sdk/lock.js';
-import { lockPath, MARKER, readMarker, sdkRoot, storePaths } from '../../sdk/store.js';
-import { knownEnvs } from '../../conda/env.js';
-import { envsUsing } from '../../sdk/usage.js';
+import { parseGoVersion } from '../../toolchain/go-version.js';
+import { acquireLock } from '../../toolchain/lock.js';
+import { lockPath, MARKER, readMarker, sdkRoot, storePaths } from '../../toolchain/store.js';
+import { knownEnvs } from '../../activation/env.js';
+import { envsUsing } from '../../toolchain/usage.js';
 import type { CommandContext } from '../registry.js';
 
 export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {

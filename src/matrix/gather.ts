@@ -1,0 +1,163 @@
+/**
+ * The facts a build is planned from, read from the file system and PATH: the main packages, the
+ * module and whether it is in a VCS checkout, and what decides the Go (see go-choice.ts).
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { usageError } from '../errors.js';
+import { findModuleRoot, packageDirs, packageOf, readText as read } from '../gomodule/read.js';
+import { commandName, parseGoMod } from '../gomodule/text.js';
+import { readEnvSettings } from '../activation/settings-file.js';
+import { askGit, exactTag } from '../io/git.js';
+import { findExecutable, run } from '../io/process.js';
+import { gorootVersion, installedVersions } from '../toolchain/store.js';
+import { findProjectVersion } from '../toolchain/version-files.js';
+import type { GoFacts } from '../toolchain/choice.js';
+import type { MainPackage } from './plan.js';
+
+export interface ModuleInfo {
+  /** The directory holding go.mod (go runs there), or the working directory without one. */
+  root: string;
+  path: string | undefined;
+}
+
+export function findModule(from: string): ModuleInfo {
+  const root = findModuleRoot(from);
+  if (root === undefined) return { root: resolve(from), path: undefined };
+  return { root, path: parseGoMod(read(join(root, 'go.mod')) ?? '').module };
+}
+
+/** Directories from `dir` down holding a main package, as `./...` matches them. */
+const walkMains = (dir: string): string[] => packageDirs(dir).filter((d) => packageOf(d) === 'main');
+
+const isLocal = (pattern: string): boolean => pattern === '.' || pattern === '..' || pattern.startsWith('./') || pattern.startsWith('../') || isAbsolute(pattern);
+
+function localPackage(dir: string, module: ModuleInfo): MainPackage {
+  const rel = relative(module.root, dir);
+  const inside = !rel.startsWith('..') && !isAbsolute(rel);
+  const name = rel === '' && module.path ? commandName(module.path) : basename(dir);
+  return { pattern: rel === '' ? '.' : inside ? `./${rel.split(sep).join('/')}` : dir, name };
+}
+
+/**
+ * The main packages to build. No pattern: `.` when it is a main package, else every main
+ * package under `cmd/`. `./x/...` expands like go's pattern; an import path is passed through.
+ */
+export function findMainPackages(cwd: string, patterns: readonly string[], module: ModuleInfo): MainPackage[] {
+  if (patterns.length === 0) {
+    if (packageOf(cwd) === 'main') return [localPackage(cwd, module)];
+    const commands = walkMains(join(cwd, 'cmd'));
+    if (commands.length > 0) return commands.map((dir) => localPackage(dir, module));
+    throw usageError('build.no-main', `${cwd} holds no main package, and neither does any directory under cmd/.`, {
+      hint: 'name the main package to build, e.g. gocross build ./cmd/tool, or run it in the module with package main',
+    });
+  }
+  const packages: MainPackage[] = [];
+  for (const pattern of patterns) {
+    if (!isLocal(pattern)) {
+      packages.push({ pattern, name: commandName(pattern.replace(/\/\.\.\.$/, '')) });
+      continue;
+    }
+    if (pattern.endsWith('/...')) {
+      const base = resolve(cwd, pattern.slice(0, -4));
+      const mains = walkMains(base);
+      if (mains.length === 0) throw usageError('build.no-main', `${pattern} matches no main package.`, { hint: 'name a directory that holds package main' });
+      packages.push(...mains.map((dir) => localPackage(dir, module)));
+      continue;
+    }
+    const dir = resolve(cwd, pattern);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError('build.no-package', `${pattern} is not a directory.`, { hint: 'name the directory of a main package, e.g. ./cmd/tool' });
+    const clause = packageOf(dir);
+    if (clause !== 'main') {
+      throw usageError('build.not-main', clause ? `${pattern} is package ${clause}, not a main package.` : `${pattern} holds no Go files.`, {
+        hint: 'name a directory that holds package main',
+      });
+    }
+    packages.push(localPackage(dir, module));
+  }
+  const seen = new Set<string>();
+  return packages.filter((p) => (seen.has(p.pattern) ? false : (seen.add(p.pattern), true)));
+}
+
+/** The VCS checkouts go stamps into binaries, and the tool each needs. */
+const VCS_MARKERS: [string, string][] = [
+  ['.git', 'git'],
+  ['.hg', 'hg'],
+  ['.svn', 'svn'],
+  ['.bzr', 'bzr'],
+  ['.fslckout', 'fossil'],
+  ['_FOSSIL_', 'fossil'],
+];
+
+/** Whether `dir` is inside a checkout whose VCS tool is installed (go needs it to stamp the revision). */
+export function vcsCheckout(dir: string, pathEnv: string | undefined): { vcs: boolean; note: string; root?: string; tool?: string } {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    for (const [marker, tool] of VCS_MARKERS) {
+      if (!existsSync(join(d, marker))) continue;
+      if (findExecutable(tool, pathEnv)) return { vcs: true, note: `a ${tool} checkout (${d}): the revision is stamped with -buildvcs`, root: d, tool };
+      return { vcs: false, note: `a ${tool} checkout (${d}), but ${tool} is not on PATH: built with -buildvcs=false` };
+    }
+    if (dirname(d) === d) return { vcs: false, note: 'not in a VCS checkout: built with -buildvcs=false' };
+  }
+}
+
+/**
+ * What go build reads of a git checkout besides its revision: the tag at HEAD, and the paths
+ * with uncommitted changes (`git status --porcelain`, untracked files included, as go counts them).
+ */
+export async function gitState(root: string): Promise<{ tag: string | undefined; changes: string[] }> {
+  const [tag, status] = await Promise.all([exactTag(root), askGit(root, ['status', '--porcelain'])]);
+  // "XY path", where X or Y may be a space (the first line's lost to trimming).
+  return { tag, changes: (status ?? '').split('\n').filter(Boolean).map((line) => line.replace(/^[ MADRCUT?!]{1,2} /, '')) };
+}
+
+/** The version of the Go at `goroot`: its VERSION file, else `go env GOVERSION`. */
+export async function goVersionOf(goroot: string): Promise<string | null> {
+  const fromFile = gorootVersion(goroot);
+  if (fromFile) return fromFile;
+  const result = await run(goBinary(goroot), ['env', 'GOVERSION'], { env: { GOTOOLCHAIN: 'local', GOROOT: goroot }, timeoutMs: 30_000 }).catch(() => undefined);
+  return result?.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : null;
+}
+
+const realpath = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+
+/** The active env's `gocross init` settings file and what it records, when there is one. */
+export function envSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string; goflags: string | null } | undefined {
+  const stored = readEnvSettings(env.CONDA_PREFIX);
+  if (!stored) return undefined;
+  const { goroot, target, goflags } = stored.settings;
+  return { file: stored.file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}), goflags: goflags ?? null };
+}
+
+/** `<GOROOT>/bin/go`, with Windows' suffix. */
+export const goBinary = (goroot: string): string => join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
+
+export interface GoFactInputs {
+  requested: GoFacts['requested'];
+  env: NodeJS.ProcessEnv;
+  moduleDir: string;
+  home: string;
+}
+
+export async function gatherGoFacts(inputs: GoFactInputs): Promise<GoFacts> {
+  const { env } = inputs;
+  const facts: GoFacts = { installed: installedVersions(inputs.home), home: inputs.home };
+  if (inputs.requested) facts.requested = inputs.requested;
+  const settings = envSettings(env);
+  if (settings?.goroot && existsSync(goBinary(settings.goroot))) facts.envSdk = { goroot: settings.goroot, file: settings.file };
+  const go = findExecutable('go', env.PATH);
+  if (go) {
+    // <GOROOT>/bin/go, through any symlink (Debian's /usr/bin/go, conda's $PREFIX/bin/go).
+    const goroot = dirname(dirname(realpath(go)));
+    facts.pathGo = { path: go, goroot, version: await goVersionOf(goroot) };
+  }
+  const required = findProjectVersion(inputs.moduleDir);
+  if (required) facts.required = required;
+  return facts;
+}
