@@ -39,6 +39,33 @@ const PURE = [
 
 const IO_MODULES = ['fs', 'fs/promises', 'child_process', 'http', 'https', 'net', 'dgram', 'worker_threads'].flatMap((m) => [m, `node:${m}`]);
 
+
+// The layers, lowest first: a module may import its own folder, lower layers, and nothing above.
+const LAYERS = [
+  ['errors.ts', 'types'],
+  ['io'],
+  ['targets', 'binary'],
+  ['gomodule', 'activation', 'compilers'],
+  ['config', 'toolchain'],
+  ['verify'],
+  ['matrix', 'image', 'recipe', 'doctor'],
+  ['cli'],
+];
+
+const layerRules = LAYERS.map((layer, index) => ({
+  files: layer.map((folder) => (folder.endsWith('.ts') ? `src/${folder}` : `src/${folder}/**/*.ts`)),
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: LAYERS.slice(index + 1)
+          .flat()
+          .map((folder) => ({ group: [`**/${folder.replace(/\.ts$/, '.js')}${folder.endsWith('.ts') ? '' : '/**'}`], message: `${folder} is a higher layer (ARCHITECTURE.md): move what is shared down, or ask from above` })),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', 'bin/**', '*.config.*'] },
   {
@@ -67,4 +94,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules,
 );

@@ -13,11 +13,11 @@ import { type BinaryInfo, inspectBuffer, inspectFile } from '../binary/index.js'
 import { isGocrossError, usageError } from '../errors.js';
 import { forEachTarMember } from '../io/archive.js';
 import { forEachZipMember } from '../io/zip.js';
-import { goBuildId } from '../io/oci-layer.js';
-import { isCondaPackage, readCondaPackage } from '../io/conda-package.js';
+import { goBuildId } from './oci-layer.js';
+import { isCondaPackage, readCondaPackage } from './conda-package.js';
 import { gunzipToTemp, isGzipImage, isLayoutFolder, openLayout } from '../io/oci-blobs.js';
 import { untilDone } from '../io/cleanup.js';
-import { platformName, type PlatformReport, readImage } from '../io/oci-image.js';
+import { platformName, type PlatformReport, readImage } from './oci-image.js';
 import { parseTarget } from '../targets/index.js';
 import type { Check } from './checks.js';
 import type { Expectations } from './expect.js';

@@ -12,9 +12,9 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type BinaryInfo, inspectBuffer } from '../binary/index.js';
 import { checkError, isGocrossError } from '../errors.js';
-import type { LayoutSource } from './oci-blobs.js';
+import type { LayoutSource } from '../io/oci-blobs.js';
 import { scanTar } from './oci-layer.js';
-import { zstdDecompressor } from './zstd-stream.js';
+import { zstdDecompressor } from '../io/zstd-stream.js';
 
 export interface ImagePlatform {
   os: string;

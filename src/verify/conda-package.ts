@@ -10,9 +10,9 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { type BinaryInfo, inspectBuffer } from '../binary/index.js';
 import { checkError, isGocrossError } from '../errors.js';
-import { bz2Decompressor } from './bz2-stream.js';
+import { bz2Decompressor } from '../io/bz2-stream.js';
 import { scanTar, type TarEntry } from './oci-layer.js';
-import { zstdDecompressor } from './zstd-stream.js';
+import { zstdDecompressor } from '../io/zstd-stream.js';
 
 export interface CondaBinary {
   member: string;
