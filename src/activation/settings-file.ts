@@ -29,3 +29,11 @@ export function readEnvSettings(prefix: string | null | undefined): EnvSettingsF
   }
   return undefined;
 }
+
+/** The active env's `gocross init` settings file and what it records, when there is one. */
+export function activeEnvSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string; goflags: string | null } | undefined {
+  const stored = readEnvSettings(env.CONDA_PREFIX);
+  if (!stored) return undefined;
+  const { goroot, target, goflags } = stored.settings;
+  return { file: stored.file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}), goflags: goflags ?? null };
+}

@@ -1,18 +1,14 @@
 /**
  * The facts a build is planned from, read from the file system and PATH: the main packages, the
- * module and whether it is in a VCS checkout, and what decides the Go (see go-choice.ts).
+ * module and whether it is in a VCS checkout (the Go's facts: toolchain/facts.ts).
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { usageError } from '../errors.js';
 import { findModuleRoot, packageDirs, packageOf, readText as read } from '../gomodule/read.js';
 import { commandName, parseGoMod } from '../gomodule/text.js';
-import { readEnvSettings } from '../activation/settings-file.js';
 import { askGit, exactTag } from '../io/git.js';
-import { findExecutable, run } from '../io/process.js';
-import { gorootVersion, installedVersions } from '../toolchain/store.js';
-import { findProjectVersion } from '../toolchain/version-files.js';
-import type { GoFacts } from '../toolchain/choice.js';
+import { findExecutable } from '../io/process.js';
 import type { MainPackage } from './plan.js';
 
 export interface ModuleInfo {
@@ -109,55 +105,4 @@ export async function gitState(root: string): Promise<{ tag: string | undefined;
   const [tag, status] = await Promise.all([exactTag(root), askGit(root, ['status', '--porcelain'])]);
   // "XY path", where X or Y may be a space (the first line's lost to trimming).
   return { tag, changes: (status ?? '').split('\n').filter(Boolean).map((line) => line.replace(/^[ MADRCUT?!]{1,2} /, '')) };
-}
-
-/** The version of the Go at `goroot`: its VERSION file, else `go env GOVERSION`. */
-export async function goVersionOf(goroot: string): Promise<string | null> {
-  const fromFile = gorootVersion(goroot);
-  if (fromFile) return fromFile;
-  const result = await run(goBinary(goroot), ['env', 'GOVERSION'], { env: { GOTOOLCHAIN: 'local', GOROOT: goroot }, timeoutMs: 30_000 }).catch(() => undefined);
-  return result?.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : null;
-}
-
-const realpath = (path: string): string => {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-};
-
-/** The active env's `gocross init` settings file and what it records, when there is one. */
-export function envSettings(env: NodeJS.ProcessEnv): { file: string; goroot?: string; target?: string; goflags: string | null } | undefined {
-  const stored = readEnvSettings(env.CONDA_PREFIX);
-  if (!stored) return undefined;
-  const { goroot, target, goflags } = stored.settings;
-  return { file: stored.file, ...(goroot ? { goroot } : {}), ...(target ? { target } : {}), goflags: goflags ?? null };
-}
-
-/** `<GOROOT>/bin/go`, with Windows' suffix. */
-export const goBinary = (goroot: string): string => join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
-
-export interface GoFactInputs {
-  requested: GoFacts['requested'];
-  env: NodeJS.ProcessEnv;
-  moduleDir: string;
-  home: string;
-}
-
-export async function gatherGoFacts(inputs: GoFactInputs): Promise<GoFacts> {
-  const { env } = inputs;
-  const facts: GoFacts = { installed: installedVersions(inputs.home), home: inputs.home };
-  if (inputs.requested) facts.requested = inputs.requested;
-  const settings = envSettings(env);
-  if (settings?.goroot && existsSync(goBinary(settings.goroot))) facts.envSdk = { goroot: settings.goroot, file: settings.file };
-  const go = findExecutable('go', env.PATH);
-  if (go) {
-    // <GOROOT>/bin/go, through any symlink (Debian's /usr/bin/go, conda's $PREFIX/bin/go).
-    const goroot = dirname(dirname(realpath(go)));
-    facts.pathGo = { path: go, goroot, version: await goVersionOf(goroot) };
-  }
-  const required = findProjectVersion(inputs.moduleDir);
-  if (required) facts.required = required;
-  return facts;
 }

@@ -1,12 +1,26 @@
 /**
- * Which Go builds (pure, over gathered facts): `--go` or the `go` setting; else the env's gocross
- * SDK; else the `go` on PATH when it satisfies the project's go/toolchain line; else a version
- * from the SDK store, installed first when the store lacks it. Every answer says why.
+ * Which Go each command uses, and why: the one place that decides it (pure, over gathered facts;
+ * `facts.ts` gathers them, `ensure.ts` installs what a choice asks for or says a dry run would).
+ *
+ * | command      | the first of                                                                    |
+ * | ------------ | ------------------------------------------------------------------------------- |
+ * | `build`      | `--go`/`go` setting (a GOROOT, or a version from the store or installed); the   |
+ * |              | active env's gocross SDK; the `go` on PATH when it satisfies the project's line; |
+ * |              | the store's or a new SDK for that line; the latest stable release               |
+ * | `init`       | `--go`; the SDK the env recorded (its GOROOT while it is there, else its        |
+ * |              | version); the `go` setting; the project's line; the latest stable release       |
+ * | `install`    | the argument (`go.mod`: the project's line); the `go` setting when a version;    |
+ * |              | the project's line; the latest stable release                                   |
+ * | `dockerfile` | `--go`/`go` setting when it pins a version; the active env's recorded version;  |
+ * |              | else none (the image plan takes go.mod's line)                                  |
+ *
+ * "The project's line": go.mod's toolchain or go line, go.work, .go-version or .tool-versions.
  */
 import semver from 'semver';
 import { parseGoVersion } from './go-version.js';
 import { sdkRoot } from './store.js';
-import { installedFor, isGorootSetting, parseVersionRequest, type VersionRequest } from './version-request.js';
+import { usageError } from '../errors.js';
+import { installedFor, parseVersionRequest, type VersionRequest } from './version-request.js';
 
 export interface GoFacts {
   /** `--go` or the `go` configuration key: a version or a GOROOT. */
@@ -37,6 +51,7 @@ export function satisfies(have: string | null, need: string): boolean {
 const describeRequired = (r: NonNullable<GoFacts['required']>): string =>
   r.via === 'toolchain' || r.via === 'go' ? `the ${r.via} ${r.version} line of ${r.file}` : `${r.version} in ${r.file}`;
 
+/** build's Go. */
 export function chooseGo(facts: GoFacts): GoChoice {
   const { requested, required, pathGo } = facts;
   if (requested) {
@@ -61,4 +76,72 @@ export function chooseGo(facts: GoFacts): GoChoice {
     return { kind: 'install', request, why: `${describeRequired(required)} asks for it and ${onPath}` };
   }
   return { kind: 'install', request: { kind: 'latest' }, why: `${onPath} and the project names no Go version` };
+}
+
+/** A `go` setting that names a GOROOT rather than a version. */
+export const isGorootSetting = (value: string): boolean => /^[/~.]/.test(value) || value.includes('/');
+
+export interface ProjectLine {
+  version: string;
+  file: string;
+  via: string;
+}
+
+export interface RequestChoice {
+  request: VersionRequest;
+  /** Why this version: for the output ("from go.mod's toolchain line", "latest stable"). */
+  why: string;
+}
+
+/**
+ * install's version: the argument (`go.mod` means the project's files), else the `go` setting
+ * when it is a version, else the project's files, else the latest stable release.
+ */
+export function chooseRequest(arg: string | undefined, configured: { value: string | undefined; source: string }, project: () => ProjectLine | undefined): RequestChoice {
+  if (arg !== undefined && arg !== 'go.mod') return { request: parseVersionRequest(arg), why: 'as asked' };
+  if (arg === undefined && configured.value && !isGorootSetting(configured.value)) {
+    return { request: parseVersionRequest(configured.value), why: `from ${configured.source}` };
+  }
+  const found = project();
+  if (found) {
+    const where = found.via === 'toolchain' || found.via === 'go' ? `the ${found.via} line of ${found.file}` : found.file;
+    return { request: parseVersionRequest(found.version), why: `from ${where}` };
+  }
+  if (arg === 'go.mod') {
+    throw usageError('sdk.no-project-version', 'no go.mod, go.work, .go-version or .tool-versions names a Go version here or in any parent directory.', {
+      hint: 'run it inside the Go module, or name the version (e.g. gocross install 1.23.4)',
+    });
+  }
+  return { request: { kind: 'latest' }, why: 'the latest stable release (no version configured or in go.mod)' };
+}
+
+export interface EnvGoFacts {
+  /** `init --go`. */
+  flag?: string;
+  /** What the env recorded before: its GOROOT (when it still exists) and version. */
+  recorded?: { goroot?: string; gorootExists: boolean; version?: string | null };
+  /** The `go` setting of the configuration. */
+  configured?: string;
+  project: () => ProjectLine | undefined;
+}
+
+/** init's Go: the SDK an env is set up with (never another Go than the one recorded, unasked). */
+export function chooseEnvGo(facts: EnvGoFacts): GoChoice {
+  const { recorded } = facts;
+  const remembered = recorded?.goroot && recorded.gorootExists ? recorded.goroot : recorded?.version?.replace(/^go/, '') ?? undefined;
+  const value = facts.flag ?? remembered ?? facts.configured;
+  const source = facts.flag !== undefined ? 'flag --go' : remembered !== undefined ? "the env's recorded SDK" : 'the configuration (go)';
+  if (value && isGorootSetting(value)) return { kind: 'goroot', goroot: value, why: `the GOROOT from ${source}` };
+  const choice = chooseRequest(value, { value: undefined, source: '' }, facts.project);
+  return { kind: 'install', request: choice.request, why: choice.why };
+}
+
+/** A version to pin, not a GOROOT or a word that means "decide for me". */
+const isPinnedVersion = (value: string | undefined): value is string => value !== undefined && !isGorootSetting(value) && value !== 'latest' && value !== 'go.mod';
+
+/** dockerfile's Go: a version to pin in the build image, or undefined to take go.mod's. */
+export function chooseImageGo(configured: { value: string | undefined; source: string }, envVersion: string | undefined): { version: string; source: string } | undefined {
+  if (isPinnedVersion(configured.value)) return { version: configured.value, source: configured.source };
+  if (envVersion) return { version: envVersion, source: "the conda env's Go" };
+  return undefined;
 }

@@ -71,38 +71,3 @@ export function chooseRelease(request: VersionRequest, releases: readonly Releas
     hint: suggestions.length > 0 ? `nearest available: ${suggestions.slice(0, 3).join(', ')}; \`gocross list --available\` shows all` : 'the index lists no releases; check the mirror',
   });
 }
-
-export interface RequestChoice {
-  request: VersionRequest;
-  /** Why this version: for the output ("from go.mod's toolchain line", "latest stable"). */
-  why: string;
-}
-
-/** A `go` setting that names a GOROOT rather than a version. */
-export const isGorootSetting = (value: string): boolean => /^[/~.]/.test(value) || value.includes('/');
-
-/**
- * Which version to install: the argument (`go.mod` means the project's files), else the `go`
- * setting when it is a version, else the project's files, else the latest stable release.
- */
-export function chooseRequest(
-  arg: string | undefined,
-  configured: { value: string | undefined; source: string },
-  project: () => { version: string; file: string; via: string } | undefined,
-): RequestChoice {
-  if (arg !== undefined && arg !== 'go.mod') return { request: parseVersionRequest(arg), why: 'as asked' };
-  if (arg === undefined && configured.value && !isGorootSetting(configured.value)) {
-    return { request: parseVersionRequest(configured.value), why: `from ${configured.source}` };
-  }
-  const found = project();
-  if (found) {
-    const where = found.via === 'toolchain' || found.via === 'go' ? `the ${found.via} line of ${found.file}` : found.file;
-    return { request: parseVersionRequest(found.version), why: `from ${where}` };
-  }
-  if (arg === 'go.mod') {
-    throw usageError('sdk.no-project-version', 'no go.mod, go.work, .go-version or .tool-versions names a Go version here or in any parent directory.', {
-      hint: 'run it inside the Go module, or name the version (e.g. gocross install 1.23.4)',
-    });
-  }
-  return { request: { kind: 'latest' }, why: 'the latest stable release (no version configured or in go.mod)' };
-}

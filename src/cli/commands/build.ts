@@ -2,13 +2,15 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { expandPath } from '../../config/coerce.js';
 import { loadConfig } from '../../config/load.js';
 import { describeSource } from '../../config/resolve.js';
 import { findCrossCompilers } from '../../compilers/found.js';
 import { checkError, usageError } from '../../errors.js';
-import { findModule, findMainPackages, envSettings, gatherGoFacts, goBinary, gitState, goVersionOf, vcsCheckout } from '../../matrix/gather.js';
-import { chooseGo, type GoChoice } from '../../toolchain/choice.js';
+import { activeEnvSettings } from '../../activation/settings-file.js';
+import { findModule, findMainPackages, gitState, vcsCheckout } from '../../matrix/gather.js';
+import { chooseGo } from '../../toolchain/choice.js';
+import { ensureGo } from '../../toolchain/ensure.js';
+import { gatherGoFacts, goBinary, goVersionOf } from '../../toolchain/facts.js';
 import { type BuildJob, outputName, parseCcFlags, planMatrix } from '../../matrix/plan.js';
 import { commandLine, planJson, RESULT_HEADER, resultJson, resultRow, shownPath } from '../../matrix/report.js';
 import { compileJob, conflicts, finishOutputs, ignoreInCheckout, type JobOptions, type JobResult, prepareOutputDir } from '../../matrix/runner.js';
@@ -16,8 +18,6 @@ import { WINE_CANDIDATES } from '../../matrix/smoke.js';
 import { chooseTargets } from '../../matrix/targets.js';
 import { releaseVersion } from '../../gomodule/version.js';
 import { findExecutable } from '../../io/process.js';
-import { sdkRoot } from '../../toolchain/store.js';
-import { describeRequest } from '../../toolchain/version-request.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
 import type { Output } from '../output.js';
 import type { CommandContext } from '../registry.js';
@@ -57,33 +57,6 @@ function describeGoflags(current: string | undefined, explicit: string | null, j
   if (!current?.trim()) return undefined;
   const changed = [...new Set(jobs.filter((j) => j.env.GOFLAGS !== current).map((j) => j.target.target))];
   return `GOFLAGS "${current}" from the environment${changed.length > 0 ? `; without -buildmode=pie for ${changed.join(', ')} (it would make them dynamically linked PIEs without cgo)` : ''}`;
-}
-
-/** A GOROOT chosen or installed, checked to hold a go binary. */
-async function resolveGo(choice: GoChoice, ctx: { cwd: string; home: string; mirrors: string[]; dryRun: boolean; output: Output }): Promise<{ goroot: string; installed: boolean }> {
-  if (choice.kind === 'goroot') {
-    const goroot = resolve(expandPath(choice.goroot, ctx.cwd));
-    if (!existsSync(goBinary(goroot))) {
-      throw usageError('build.goroot', `${goroot} is not a Go installation (it has no bin/go); it is ${choice.why}.`, {
-        hint: 'pass --go with a Go version or the root of a Go SDK (the directory holding bin/go)',
-      });
-    }
-    return { goroot, installed: false };
-  }
-  const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
-  if (ctx.dryRun) {
-    ctx.output.info(`would install ${describeRequest(choice.request)} into the SDK store (${choice.why})`);
-    const name = exact ?? (choice.request.kind === 'minor' ? `go${choice.request.text.replace(/^go/, '')}` : 'latest');
-    return { goroot: sdkRoot(ctx.home, name), installed: false };
-  }
-  const { installRequest } = await import('../../toolchain/install-request.js');
-  const result = await installRequest(choice.request, {
-    home: ctx.home,
-    mirrors: ctx.mirrors,
-    onPlanned: (version) => ctx.output.info(`installing ${version} into the SDK store (${choice.why})`),
-    onNote: (note) => ctx.output.warn(note),
-  });
-  return { goroot: result.goroot, installed: true };
 }
 
 async function refuseForeignFiles(outDir: string, names: string[], shown: string): Promise<void> {
@@ -191,7 +164,7 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
 
   const matrix = setting('build.targets');
   const configured = setting('target');
-  const fromEnv = envSettings(env);
+  const fromEnv = activeEnvSettings(env);
   const targets = chooseTargets({
     flag: opts.targets,
     matrix: { value: matrix?.value as string[], source: matrix ? describeSource(matrix.source) : 'default', isDefault: matrix?.source.kind === 'default' },
@@ -213,7 +186,7 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
     home,
   });
   const choice = chooseGo(facts);
-  const { goroot } = await resolveGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, output });
+  const { goroot } = await ensureGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, info: (m) => output.info(m), warn: (m) => output.warn(m) });
   // The go on PATH was asked its version already when it is the one chosen.
   const goVersion = facts.pathGo && facts.pathGo.goroot === goroot && facts.pathGo.version ? facts.pathGo.version : existsSync(goroot) ? await goVersionOf(goroot) : null;
   const go = goBinary(goroot);

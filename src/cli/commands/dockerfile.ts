@@ -9,7 +9,7 @@ import { renderFiles } from '../../image/render.js';
 import { applyWrites, planWrites, refuseForeign } from '../../io/owned-files.js';
 import { usageError } from '../../errors.js';
 import { readEnvSettings } from '../../activation/settings-file.js';
-import { isGorootSetting } from '../../toolchain/version-request.js';
+import { chooseImageGo } from '../../toolchain/choice.js';
 import type { CommandContext } from '../registry.js';
 
 interface DockerfileOptions {
@@ -25,9 +25,6 @@ interface DockerfileOptions {
   force?: boolean;
   dryRun?: boolean;
 }
-
-/** A version to pin, not a GOROOT or a word that means "decide for me". */
-const isPinnedVersion = (value: string | undefined): value is string => value !== undefined && !isGorootSetting(value) && value !== 'latest' && value !== 'go.mod';
 
 /** The active conda env's Go, as `gocross init` recorded it. */
 function envSdkVersion(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
@@ -51,11 +48,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   }
 
   const config = loadConfig({ cwd: dir, env, flags: opts.go ? [{ key: 'go', raw: opts.go, flag: '--go' }] : [] });
-  const configured = config.get<string | undefined>('go');
-  const sdk = envSdkVersion(env, cwd);
-  let go: DockerRequest['go'];
-  if (isPinnedVersion(configured)) go = { version: configured, source: opts.go ? '--go' : 'the configuration (go)' };
-  else if (sdk) go = { version: sdk, source: "the conda env's Go" };
+  const go: DockerRequest['go'] = chooseImageGo({ value: config.get<string | undefined>('go'), source: opts.go ? '--go' : 'the configuration (go)' }, envSdkVersion(env, cwd));
 
   const out = opts.out === undefined ? undefined : relative(dir, resolve(cwd, opts.out));
   const plan = planDockerfile(

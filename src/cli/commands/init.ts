@@ -13,10 +13,9 @@ import { activateDir, composeFiles, deactivateDir } from '../../activation/compo
 import { applyWrites, ownedFiles, planWrites, removeFiles } from '../../activation/hook-files.js';
 import { type StoredSettings } from '../../activation/settings.js';
 import { legacySettingsPath, readEnvSettings } from '../../activation/settings-file.js';
-import { installRequest } from '../../toolchain/install-request.js';
-import { gorootVersion, readMarker, sdkRoot } from '../../toolchain/store.js';
+import { chooseEnvGo } from '../../toolchain/choice.js';
+import { ensureGo } from '../../toolchain/ensure.js';
 import { findProjectVersion } from '../../toolchain/version-files.js';
-import { chooseRequest, isGorootSetting } from '../../toolchain/version-request.js';
 import { hostTarget, isForeign, parseTarget } from '../../targets/index.js';
 import type { CommandContext } from '../registry.js';
 
@@ -43,18 +42,6 @@ function isActive(prefix: string, env: NodeJS.ProcessEnv): boolean {
 }
 
 const shellWord = (value: string): string => (/^[\w./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
-
-/** A GOROOT to adopt must be a whole Go installation. */
-function checkGoroot(path: string): string {
-  const root = resolve(path);
-  const missing = ['bin/go', 'src/runtime', 'pkg/tool'].filter((p) => !existsSync(join(root, p)));
-  if (missing.length > 0) {
-    throw usageError('init.goroot', `${root} is not a complete Go installation (missing ${missing.join(', ')}).`, {
-      hint: 'pass the root of a Go SDK (the directory holding bin/go), or a version to install',
-    });
-  }
-  return root;
-}
 
 export async function run({ options, output, cwd, env, global }: CommandContext): Promise<number> {
   const opts = options as InitOptions;
@@ -100,34 +87,16 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   const goflags = opts.goflags === 'auto' ? null : opts.goflags ?? previous.goflags ?? null;
   if (modcache !== 'shared' && modcache !== 'env') throw usageError('init.modcache', `--modcache ${modcache} is not shared or env.`, { hint: 'use --modcache shared (one cache for all envs) or env' });
 
-  // The SDK: a GOROOT to adopt, or a version to install into the shared store.
-  let goroot: string;
-  let version: string | null = null;
-  // The SDK recorded before: its GOROOT while it is there, else its version again (never another Go unasked).
-  const recorded = previous.goroot && existsSync(previous.goroot) ? previous.goroot : previous.version?.replace(/^go/, '');
-  const goValue = opts.go ?? recorded ?? config.get<string | undefined>('go');
-  if (goValue && isGorootSetting(goValue)) {
-    goroot = checkGoroot(goValue);
-    version = gorootVersion(goroot);
-  } else {
-    const choice = chooseRequest(goValue, { value: undefined, source: '' }, () => findProjectVersion(cwd));
-    const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
-    if (exact && readMarker(sdkRoot(home, exact))) {
-      version = exact;
-    } else if (opts.dryRun) {
-      version = exact ?? null;
-      output.info(`would install ${exact ?? 'the chosen Go'} (${choice.why}) with gocross install`);
-    } else {
-      const installed = await installRequest(choice.request, {
-        home,
-        mirrors: config.get<string[]>('mirror'),
-        onPlanned: (planned) => output.info(`installing ${planned} (${choice.why})`),
-        onNote: (note) => output.warn(note),
-      });
-      version = installed.version;
-    }
-    goroot = sdkRoot(home, version ?? 'go');
-  }
+  // The SDK: a GOROOT to adopt, or a version from the shared store (installed first when missing).
+  const choice = chooseEnvGo({
+    flag: opts.go,
+    recorded: { goroot: previous.goroot, gorootExists: previous.goroot !== undefined && existsSync(previous.goroot), version: previous.version },
+    configured: config.get<string | undefined>('go'),
+    project: () => findProjectVersion(cwd),
+  });
+  const ensured = await ensureGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, info: (m) => output.info(m), warn: (m) => output.warn(m) });
+  const { goroot } = ensured;
+  const version = ensured.version;
 
   // cgo needs a C compiler for the target: the same choice as build's (--cc, else the first
   // cross compiler found: conda's, then Debian's; a native target uses go's default).

@@ -4,7 +4,7 @@ import { describeSource } from '../../config/resolve.js';
 import type { InstallResult } from '../../toolchain/install.js';
 import type { InstallPlan } from '../../toolchain/plan.js';
 import { readMarker, sdkRoot } from '../../toolchain/store.js';
-import type { RequestChoice } from '../../toolchain/version-request.js';
+import type { RequestChoice } from '../../toolchain/choice.js';
 import type { CommandContext } from '../registry.js';
 
 /**
@@ -43,7 +43,8 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   const named = opts.archive || opts.force ? undefined : exactName(args[0]);
   if (named && readMarker(sdkRoot(home, named))) return report({ version: named, goroot: sdkRoot(home, named), installed: false });
 
-  const [{ chooseRequest, describeRequest }, { findProjectVersion }, { hostTarget }] = await Promise.all([
+  const [{ chooseRequest }, { describeRequest }, { findProjectVersion }, { hostTarget }] = await Promise.all([
+    import('../../toolchain/choice.js'),
     import('../../toolchain/version-request.js'),
     import('../../toolchain/version-files.js'),
     import('../../targets/index.js'),
