@@ -11,7 +11,10 @@ import { releaseVersion } from '../gomodule/version.js';
 import { parseGoVersion } from '../toolchain/go-version.js';
 import { debianPackageTriple, parseTarget } from '../targets/index.js';
 import { CHECKED_ARCHES } from './check-script.js';
-import type { ProjectFacts } from './facts.js';
+import type { ModuleView } from '../gomodule/facts.js';
+
+/** The module facts a Dockerfile is planned from (gomodule/facts.ts). */
+export type ImageModule = ModuleView<'mains' | 'license' | 'git'>;
 
 export const BASES = ['distroless', 'scratch', 'debian', 'conda'] as const;
 export type Base = (typeof BASES)[number];
@@ -169,13 +172,14 @@ export function normalizePkg(pkg: string): string {
   return trimmed.startsWith('./') ? trimmed : `./${trimmed}`;
 }
 
-function choosePkg(request: DockerRequest, facts: ProjectFacts): string {
+function choosePkg(request: DockerRequest, facts: ImageModule): string {
   if (request.pkg !== undefined) return normalizePkg(request.pkg);
-  if (facts.rootIsMain) return '.';
-  if (facts.commands.length === 1) return `./cmd/${facts.commands[0]}`;
-  if (facts.commands.length > 1) {
-    throw usageError('dockerfile.many-commands', `the module has several commands (${facts.commands.map((c) => `./cmd/${c}`).join(', ')}); a Dockerfile ships one.`, {
-      hint: `choose one with --pkg, e.g. --pkg ./cmd/${facts.commands[0]}`,
+  const [first, ...more] = facts.mains;
+  if (first?.package === '.') return '.';
+  if (first && more.length === 0) return first.package;
+  if (first) {
+    throw usageError('dockerfile.many-commands', `the module has several commands (${facts.mains.map((m) => m.package).join(', ')}); a Dockerfile ships one.`, {
+      hint: `choose one with --pkg, e.g. --pkg ${first.package}`,
     });
   }
   throw usageError('dockerfile.no-main', `no main package in ${facts.dir} or its cmd/ directories.`, { hint: 'pass the main package with --pkg ./path/to/cmd' });
@@ -199,13 +203,13 @@ function chooseBase(request: DockerRequest, cgo: boolean, notes: string[]): Base
   return 'distroless';
 }
 
-export function planDockerfile(request: DockerRequest, facts: ProjectFacts): DockerPlan {
+export function planDockerfile(request: DockerRequest, facts: ImageModule): DockerPlan {
   const notes: string[] = [];
   const cgo = request.cgo === true;
   const base = chooseBase(request, cgo, notes);
   const platforms = parsePlatforms(request.platforms, cgo, base);
   const pkg = choosePkg(request, facts);
-  const name = binaryName(pkg, facts.modulePath);
+  const name = binaryName(pkg, facts.path);
   const goAsked = request.go ?? (facts.toolchain ? { version: facts.toolchain, source: 'go.mod toolchain' } : facts.go ? { version: facts.go, source: 'go.mod' } : undefined);
   const goTag = goAsked ? goImageTag(goAsked.version, goAsked.source) : undefined;
   if (!goAsked) notes.push('no Go version in go.mod or the configuration: the build image is golang:bookworm (the newest Go)');
@@ -229,7 +233,7 @@ export function planDockerfile(request: DockerRequest, facts: ProjectFacts): Doc
     goSource: goAsked?.source ?? 'default',
     version: releaseVersion(request.version, facts.git.tag)?.version ?? 'dev',
     revision: facts.git.revision ?? '',
-    labels: { title: name, source: sourceUrl(facts.modulePath, facts.git.remote) ?? '', licenses: licenseLabel(facts.licenseText) },
+    labels: { title: name, source: sourceUrl(facts.path, facts.git.remote) ?? '', licenses: licenseLabel(facts.license?.text) },
     dockerfile,
     bake: request.bake === true,
     binaryPath,

@@ -5,22 +5,22 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { usageError } from '../errors.js';
-import { findModuleRoot, packageDirs, packageOf, readText as read } from '../gomodule/read.js';
-import { commandName, parseGoMod } from '../gomodule/text.js';
+import { findModule, type ModuleView } from '../gomodule/facts.js';
+import { packageDirs, packageOf } from '../gomodule/read.js';
+import { commandName } from '../gomodule/text.js';
 import { askGit, exactTag } from '../io/git.js';
 import { findExecutable } from '../io/process.js';
 import type { MainPackage } from './plan.js';
 
-export interface ModuleInfo {
-  /** The directory holding go.mod (go runs there), or the working directory without one. */
+/** Where go runs and what module it builds: the module `cwd` is in, or none (go runs in the directory itself). */
+export interface BuildModule {
   root: string;
-  path: string | undefined;
+  module: ModuleView | undefined;
 }
 
-export function findModule(from: string): ModuleInfo {
-  const root = findModuleRoot(from);
-  if (root === undefined) return { root: resolve(from), path: undefined };
-  return { root, path: parseGoMod(read(join(root, 'go.mod')) ?? '').module };
+export function locateModule(from: string): BuildModule {
+  const module = findModule(from);
+  return { root: module?.dir ?? resolve(from), module };
 }
 
 /** Directories from `dir` down holding a main package, as `./...` matches them. */
@@ -28,10 +28,10 @@ const walkMains = (dir: string): string[] => packageDirs(dir).filter((d) => pack
 
 const isLocal = (pattern: string): boolean => pattern === '.' || pattern === '..' || pattern.startsWith('./') || pattern.startsWith('../') || isAbsolute(pattern);
 
-function localPackage(dir: string, module: ModuleInfo): MainPackage {
-  const rel = relative(module.root, dir);
+function localPackage(dir: string, { root, module }: BuildModule): MainPackage {
+  const rel = relative(root, dir);
   const inside = !rel.startsWith('..') && !isAbsolute(rel);
-  const name = rel === '' && module.path ? commandName(module.path) : basename(dir);
+  const name = rel === '' && module ? commandName(module.path) : basename(dir);
   return { pattern: rel === '' ? '.' : inside ? `./${rel.split(sep).join('/')}` : dir, name };
 }
 
@@ -39,7 +39,7 @@ function localPackage(dir: string, module: ModuleInfo): MainPackage {
  * The main packages to build. No pattern: `.` when it is a main package, else every main
  * package under `cmd/`. `./x/...` expands like go's pattern; an import path is passed through.
  */
-export function findMainPackages(cwd: string, patterns: readonly string[], module: ModuleInfo): MainPackage[] {
+export function findMainPackages(cwd: string, patterns: readonly string[], module: BuildModule): MainPackage[] {
   if (patterns.length === 0) {
     if (packageOf(cwd) === 'main') return [localPackage(cwd, module)];
     const commands = walkMains(join(cwd, 'cmd'));

@@ -4,6 +4,7 @@
  */
 import { usageError } from '../errors.js';
 import { detectLicense, type DetectedLicense } from '../gomodule/license.js';
+import type { MainPackage, ModuleView } from '../gomodule/facts.js';
 import { commandName } from '../gomodule/text.js';
 import { forgeOf } from './forge.js';
 import { PLATFORMS } from './platforms.js';
@@ -18,25 +19,8 @@ export function moduleBaseName(modulePath: string): string {
   return commandName(modulePath).replace(/\.v\d+$/, '');
 }
 
-export interface MainPackage {
-  /** As go build takes it: "." or "./cmd/alpha". */
-  package: string;
-  binary: string;
-  /** The package's source mentions a --version flag, so the test may run it. */
-  hasVersionFlag: boolean;
-}
-
-/** Facts read from a module directory (see scan.ts). */
-export interface ModuleInfo {
-  dir: string;
-  module: string;
-  go: string | null;
-  mains: MainPackage[];
-  /** Files (relative to dir) that import "C". */
-  cgoFiles: string[];
-  license: { file: string; text: string } | null;
-  readme: string | null;
-}
+/** The module facts a recipe is planned from (gomodule/facts.ts). */
+export type RecipeModule = ModuleView<'mains' | 'cgo' | 'license' | 'readme'>;
 
 export type SourcePlan =
   | { kind: 'url'; url: string; sha256: string }
@@ -82,8 +66,8 @@ const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const MODULE = /^[A-Za-z0-9][A-Za-z0-9._~+-]*(\/[A-Za-z0-9._~+-]+)*$/;
 
 /** The checks of the user's choices and the module that need no source: run them before any download. */
-export function checkPlanInputs(info: ModuleInfo, options: Omit<PlanOptions, 'source'>): string {
-  const name = (options.name ?? moduleBaseName(info.module)).toLowerCase();
+export function checkPlanInputs(info: RecipeModule, options: Omit<PlanOptions, 'source'>): string {
+  const name = (options.name ?? moduleBaseName(info.path)).toLowerCase();
   if (!CONDA_NAME.test(name)) {
     throw usageError('recipe.name', `${JSON.stringify(name)} is not a valid conda package name.`, { hint: 'use lower-case letters, digits, and . _ - (pass --name)' });
   }
@@ -108,7 +92,7 @@ export function checkPlanInputs(info: ModuleInfo, options: Omit<PlanOptions, 'so
   return name;
 }
 
-export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
+export function planRecipe(info: RecipeModule, options: PlanOptions): RecipePlan {
   const warnings: string[] = [];
   const name = checkPlanInputs(info, options);
   if (!info.license) throw new Error('unreachable: checkPlanInputs requires a license');
@@ -121,7 +105,7 @@ export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
 
   if (options.maintainers.length === 0) warnings.push('no --maintainer given: conda-forge needs extra/recipe-maintainers');
 
-  const forge = forgeOf(info.module);
+  const forge = forgeOf(info.path);
   let summary = info.readme ? readmeSummary(info.readme) : null;
   if (!summary) {
     summary = `The ${name} command-line tool, written in Go`;
@@ -133,7 +117,8 @@ export function planRecipe(info: ModuleInfo, options: PlanOptions): RecipePlan {
     source: options.source,
     cgo,
     cgoReason,
-    mains: info.mains,
+    // The root command is named like the package: gopkg.in/yaml.v3's is yaml.
+    mains: info.mains.map((main) => (main.package === '.' ? { ...main, binary: moduleBaseName(info.path) } : main)),
     license: { ...detected, file: info.license.file },
     summary,
     home: forge?.home ?? null,

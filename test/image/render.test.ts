@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
-import type { ProjectFacts } from '../../src/image/facts.js';
+import type { ImageModule } from '../../src/image/plan.js';
 import { binaryName, type DockerRequest, goImageTag, licenseLabel, planDockerfile } from '../../src/image/plan.js';
 import { dockerQuote, hclQuote, renderBake, renderDockerfile, renderDockerignore, renderFiles } from '../../src/image/render.js';
 import { httpsFromRemote, repositoryOf, sourceUrl } from '../../src/gomodule/repository.js';
@@ -18,13 +18,13 @@ const APACHE = readFileSync(new URL('../fixtures/modules/multi/LICENSE', import.
 const BSD_2 = readFileSync(new URL('../recipe/data/licenses/BSD-2-Clause.txt', import.meta.url), 'utf8');
 const CUSTOM = readFileSync(new URL('../recipe/data/licenses/Custom.txt', import.meta.url), 'utf8');
 
-const hello: ProjectFacts = {
+const hello: ImageModule = {
   dir: '/src/hello',
-  modulePath: 'github.com/example/hello',
+  path: 'github.com/example/hello',
   go: '1.19',
-  rootIsMain: true,
-  commands: [],
-  licenseText: MIT,
+  toolchain: null,
+  mains: [{ package: '.', binary: 'hello', hasVersionFlag: true }],
+  license: { file: 'LICENSE', text: MIT },
   git: { revision: '0123456789abcdef0123456789abcdef01234567', tag: 'v1.2.3', remote: 'git@github.com:example/hello.git' },
 };
 
@@ -170,7 +170,7 @@ describe('the plan', () => {
   it('takes the Go version from the request, else the go.mod toolchain line, else the go line', () => {
     expect(planDockerfile({ go: { version: '1.23.4', source: '--go' } }, hello).goImage).toBe('golang:1.23.4-bookworm');
     expect(planDockerfile({}, { ...hello, toolchain: 'go1.22.3' }).goImage).toBe('golang:1.22.3-bookworm');
-    expect(planDockerfile({}, { ...hello, go: undefined }).goImage).toBe('golang:bookworm');
+    expect(planDockerfile({}, { ...hello, go: null }).goImage).toBe('golang:bookworm');
     expect(thrown(() => goImageTag('banana', '--go')).code).toBe('dockerfile.go-version');
   });
 
@@ -192,12 +192,13 @@ describe('the plan', () => {
   });
 
   it('finds the main package: the root, the only cmd/*, or asks for --pkg', () => {
-    const multi: ProjectFacts = { ...hello, modulePath: 'gitlab.com/example/multi', rootIsMain: false, commands: ['alpha', 'beta'], licenseText: APACHE, git: {} };
+    const cmd = (name: string) => ({ package: `./cmd/${name}`, binary: name, hasVersionFlag: false });
+    const multi: ImageModule = { ...hello, path: 'gitlab.com/example/multi', mains: [cmd('alpha'), cmd('beta')], license: { file: 'LICENSE', text: APACHE }, git: {} };
     expect(thrown(() => planDockerfile({}, multi)).code).toBe('dockerfile.many-commands');
     const alpha = planDockerfile({ pkg: 'cmd/alpha/' }, multi);
     expect(alpha).toMatchObject({ pkg: './cmd/alpha', name: 'alpha', version: 'dev', revision: '', labels: { source: 'https://gitlab.com/example/multi', licenses: 'Apache-2.0' } });
-    expect(planDockerfile({}, { ...multi, commands: ['beta'] }).pkg).toBe('./cmd/beta');
-    expect(thrown(() => planDockerfile({}, { ...multi, commands: [] })).code).toBe('dockerfile.no-main');
+    expect(planDockerfile({}, { ...multi, mains: [cmd('beta')] }).pkg).toBe('./cmd/beta');
+    expect(thrown(() => planDockerfile({}, { ...multi, mains: [] })).code).toBe('dockerfile.no-main');
     expect(thrown(() => planDockerfile({ pkg: '../elsewhere' }, multi)).code).toBe('dockerfile.pkg');
     expect(thrown(() => planDockerfile({ base: 'alpine' }, hello)).code).toBe('dockerfile.base');
   });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findMainPackages, findModule, vcsCheckout } from '../../src/matrix/gather.js';
+import { findMainPackages, locateModule, vcsCheckout } from '../../src/matrix/gather.js';
 import { gatherGoFacts } from '../../src/toolchain/facts.js';
 import { thrown } from '../helpers/errors.js';
 import { tempDir } from '../helpers/temp.js';
@@ -19,19 +19,19 @@ describe('main packages', () => {
   cpSync(MULTI, multi, { recursive: true });
 
   it('the module root when it is package main, named after the module path', () => {
-    const module = findModule(hello);
-    expect(module).toEqual({ root: hello, path: 'github.com/example/hello' });
+    const module = locateModule(hello);
+    expect(module).toEqual({ root: hello, module: { dir: hello, path: 'github.com/example/hello', go: '1.19', toolchain: null } });
     expect(findMainPackages(hello, [], module)).toEqual([{ pattern: '.', name: 'hello' }]);
-    expect(findMainPackages(join(hello, 'cgoinfo'), ['..'], findModule(join(hello, 'cgoinfo')))).toEqual([{ pattern: '.', name: 'hello' }]);
+    expect(findMainPackages(join(hello, 'cgoinfo'), ['..'], locateModule(join(hello, 'cgoinfo')))).toEqual([{ pattern: '.', name: 'hello' }]);
   });
 
   it('else every main package under cmd/, and ./... patterns expand like go', () => {
-    const module = findModule(multi);
+    const module = locateModule(multi);
     const both = [{ pattern: './cmd/alpha', name: 'alpha' }, { pattern: './cmd/beta', name: 'beta' }];
     expect(findMainPackages(multi, [], module)).toEqual(both);
     expect(findMainPackages(multi, ['./cmd/...'], module)).toEqual(both);
     expect(findMainPackages(multi, ['./...'], module)).toEqual(both);
-    expect(findMainPackages(join(multi, 'cmd', 'beta'), [], findModule(join(multi, 'cmd', 'beta')))).toEqual([{ pattern: './cmd/beta', name: 'beta' }]);
+    expect(findMainPackages(join(multi, 'cmd', 'beta'), [], locateModule(join(multi, 'cmd', 'beta')))).toEqual([{ pattern: './cmd/beta', name: 'beta' }]);
     expect(findMainPackages(multi, ['example.com/other/cmd/tool/v3'], module)).toEqual([{ pattern: 'example.com/other/cmd/tool/v3', name: 'tool' }]);
   });
 
@@ -45,7 +45,7 @@ describe('main packages', () => {
     writeFileSync(join(dir, 'testdata', 'x', 'main.go'), 'package main\n');
     writeFileSync(join(dir, 'nested', 'go.mod'), 'module example.com/nested\n');
     writeFileSync(join(dir, 'nested', 'main.go'), 'package main\n');
-    const module = findModule(dir);
+    const module = locateModule(dir);
     expect(thrown(() => findMainPackages(dir, ['./...'], module)).code).toBe('build.no-main');
     const notMain = thrown(() => findMainPackages(dir, ['.'], module));
     expect(notMain.message).toBe('. is package lib, not a main package.');

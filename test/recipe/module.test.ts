@@ -32,7 +32,7 @@ describe('module paths', () => {
 describe('scanning a module', () => {
   it('scans the fixtures: hello is a root main with cgo behind a build tag, multi has two pure-Go commands', () => {
     const hello = scanModule(join(FIXTURES, 'hello'));
-    expect(hello.module).toBe('github.com/example/hello');
+    expect(hello.path).toBe('github.com/example/hello');
     expect(hello.go).toBe('1.19');
     expect(hello.mains).toEqual([{ package: '.', binary: 'hello', hasVersionFlag: true }]);
     expect(hello.cgoFiles).toEqual(['cgoinfo/cgo.go']);

@@ -7,7 +7,7 @@ import { describeSource } from '../../config/resolve.js';
 import { findCrossCompilers } from '../../compilers/found.js';
 import { checkError, usageError } from '../../errors.js';
 import { activeEnvSettings } from '../../activation/settings-file.js';
-import { findModule, findMainPackages, gitState, vcsCheckout } from '../../matrix/gather.js';
+import { findMainPackages, gitState, locateModule, vcsCheckout } from '../../matrix/gather.js';
 import { chooseGo } from '../../toolchain/choice.js';
 import { ensureGo } from '../../toolchain/ensure.js';
 import { gatherGoFacts, goBinary, goVersionOf } from '../../toolchain/facts.js';
@@ -154,7 +154,7 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
   const setting = (key: string) => config.settings.get(key);
 
   const firstLocal = patterns.find((p) => p.startsWith('.') || p.startsWith('/'));
-  const module = findModule(resolve(cwd, (firstLocal ?? '.').replace(/\/\.\.\.$/, '')));
+  const module = locateModule(resolve(cwd, (firstLocal ?? '.').replace(/\/\.\.\.$/, '')));
   const packages = findMainPackages(cwd, patterns, module);
   if (opts.name !== undefined) {
     if (packages.length > 1) throw usageError('build.name', `--name ${opts.name} cannot name ${packages.length} packages' outputs.`, { hint: 'build the packages one at a time, or drop --name' });

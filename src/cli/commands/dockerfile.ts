@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { locateEnv } from '../../activation/env.js';
 import { loadConfig } from '../../config/load.js';
-import { readProjectFacts } from '../../image/facts.js';
+import { readImageModule } from '../../image/facts.js';
 import { type DockerRequest, planDockerfile } from '../../image/plan.js';
 import { renderFiles } from '../../image/render.js';
 import { applyWrites, planWrites, refuseForeign } from '../../io/owned-files.js';
@@ -42,7 +42,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw usageError('dockerfile.dir', `${dir} is not a directory.`, { hint: 'pass the Go module root: gocross dockerfile path/to/module' });
   }
-  const facts = await readProjectFacts(dir);
+  const facts = await readImageModule(dir);
   if (opts.pkg !== undefined && !existsSync(resolve(dir, opts.pkg))) {
     throw usageError('dockerfile.pkg-missing', `--pkg ${opts.pkg}: ${resolve(dir, opts.pkg)} does not exist.`, { hint: 'pass a main package inside the module, e.g. ./cmd/tool' });
   }

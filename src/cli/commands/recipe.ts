@@ -11,7 +11,7 @@ import { latestTag } from '../../recipe/git.js';
 import { forgeArchiveUrl, forgeOf } from '../../recipe/forge.js';
 import { type Finding, hasErrors, lintRecipe } from '../../recipe/lint.js';
 import { lintRecipeV1 } from '../../recipe/lint-v1.js';
-import { checkPlanInputs, DEFAULT_PLATFORMS, planRecipe, type ModuleInfo, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';
+import { checkPlanInputs, DEFAULT_PLATFORMS, planRecipe, type RecipeModule, type RecipeFormat, type SourcePlan } from '../../recipe/plan.js';
 import { renderRecipe } from '../../recipe/render.js';
 import { pinningFile } from '../../recipe/template.js';
 import { scanModule } from '../../recipe/scan.js';
@@ -85,12 +85,12 @@ async function check({ args, options, output, cwd, env, global }: CommandContext
 }
 
 /** The source section: a URL and its sha256 (downloaded or from a local tarball), or git. */
-async function chooseSource(kind: SourceKind, info: ModuleInfo, version: string, tagPrefix: string, opts: RecipeOptions, cwd: string, output: Output, env: Record<string, string | undefined>): Promise<SourcePlan> {
+async function chooseSource(kind: SourceKind, info: RecipeModule, version: string, tagPrefix: string, opts: RecipeOptions, cwd: string, output: Output, env: Record<string, string | undefined>): Promise<SourcePlan> {
   const tag = `${tagPrefix}${version}`;
   if (kind === 'git') {
-    const forge = forgeOf(info.module);
+    const forge = forgeOf(info.path);
     const gitUrl = opts.url ?? (await originUrl(info.dir)) ?? (forge ? `${forge.home}.git` : null);
-    if (!gitUrl) throw usageError('recipe.git-url', `no git URL for ${info.module}: the checkout has no origin remote and the module is not on GitHub or GitLab.`, { hint: 'pass --url with the repository URL' });
+    if (!gitUrl) throw usageError('recipe.git-url', `no git URL for ${info.path}: the checkout has no origin remote and the module is not on GitHub or GitLab.`, { hint: 'pass --url with the repository URL' });
     return { kind: 'git', gitUrl, gitRev: tag };
   }
   if (kind === 'path') {
@@ -98,10 +98,10 @@ async function chooseSource(kind: SourceKind, info: ModuleInfo, version: string,
     const file = opts.url.startsWith('file:') ? fileURLToPath(opts.url) : resolve(cwd, opts.url);
     return { kind: 'url', url: pathToFileURL(file).href, sha256: await sha256OfFile(file) };
   }
-  const forge = forgeOf(info.module);
+  const forge = forgeOf(info.path);
   const url = opts.url ?? (forge ? forgeArchiveUrl(forge, tag) : null);
   if (!url) {
-    throw usageError('recipe.url', `no source URL for ${info.module}: it is not on GitHub or GitLab, so gocross cannot name its release tarball.`, {
+    throw usageError('recipe.url', `no source URL for ${info.path}: it is not on GitHub or GitLab, so gocross cannot name its release tarball.`, {
       hint: 'pass --url URL of the release tarball, --source path --url FILE.tar.gz, or --source git',
     });
   }
@@ -153,7 +153,7 @@ async function generate({ args, options, output, cwd, global, env }: CommandCont
     }
   }
   if (!version) {
-    throw usageError('recipe.no-version', `no version for ${info.module}: ${tag ? `the tag ${tag.tag} holds no version` : 'the checkout has no git tag'}.`, { hint: 'pass --version 1.2.3, or tag the release (git tag v1.2.3)' });
+    throw usageError('recipe.no-version', `no version for ${info.path}: ${tag ? `the tag ${tag.tag} holds no version` : 'the checkout has no git tag'}.`, { hint: 'pass --version 1.2.3, or tag the release (git tag v1.2.3)' });
   }
 
   const choices = {
@@ -197,7 +197,7 @@ async function generate({ args, options, output, cwd, global, env }: CommandCont
     output.json({
       name: plan.name,
       version: plan.version,
-      module: info.module,
+      module: info.path,
       go: info.go,
       dir: outDir,
       dryRun: opts.dryRun === true,
