@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { type GoflagsRule, goflagsRule } from '../targets/goflags.js';
-import { goTargetEnv, type TargetInfo } from '../targets/index.js';
+import { targetGoVariables, type TargetInfo } from '../targets/index.js';
 
 export interface EnvSettings {
   goroot: string;
@@ -78,17 +78,7 @@ export const pathEntriesFile = (prefix: string): string => join(envGocrossDir(pr
  * means "unset it".
  */
 export function targetVariables(target: TargetInfo, cgo: boolean, goroot: string | undefined): Record<string, string | null> {
-  const { GOARM, GOAMD64 } = goTargetEnv(target);
-  return {
-    ...(goroot ? { GOROOT: goroot } : {}),
-    GOOS: target.goos,
-    GOARCH: target.goarch,
-    GOARM: GOARM ?? null,
-    GOAMD64: GOAMD64 ?? null,
-    CGO_ENABLED: cgo ? '1' : '0',
-    // A go.mod toolchain line must not fetch a Go from outside the env unnoticed.
-    GOTOOLCHAIN: 'local',
-  };
+  return { ...(goroot ? { GOROOT: goroot } : {}), ...targetGoVariables(target, cgo) };
 }
 
 export function planHooks(settings: EnvSettings, prefix: string): HookPlan {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { type Blocked, chooseCompiler, type Compiler, type CompilerFacts } from '../compilers/choice.js';
 import { usageError } from '../errors.js';
 import { applyGoflagsRule, buildsStatic, goflagsRule } from '../targets/goflags.js';
-import { goTargetEnv, type TargetInfo } from '../targets/index.js';
+import { targetGoVariables, type TargetInfo } from '../targets/index.js';
 import type { Expectations } from '../verify/expect.js';
 
 // The compiler choice is build's and init's alike; its home is conda/compiler-choice.ts.
@@ -81,14 +81,14 @@ export interface GoflagsInput {
 
 /** The variables of one target's build; everything else a build reads is unset or fixed. */
 export function targetEnv(target: TargetInfo, goroot: string, cgo: boolean, compiler: Compiler | null, goflags: GoflagsInput = { current: undefined, explicit: null }): Record<string, string | undefined> {
+  // The same variables as the env's hooks set (an unset one undefined, so none leaks in).
+  const { GOTOOLCHAIN, ...variables } = targetGoVariables(target, cgo);
   return {
     GOROOT: goroot,
-    ...goTargetEnv(target),
-    CGO_ENABLED: cgo ? '1' : '0',
+    ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, value ?? undefined])),
     CC: compiler?.cc,
     CXX: compiler?.cxx ?? undefined,
-    // A go.mod toolchain line must not switch to another Go behind our back.
-    GOTOOLCHAIN: 'local',
+    GOTOOLCHAIN,
     GOFLAGS: applyGoflagsRule(goflagsRule(target, cgo, { explicit: goflags.explicit }), goflags.current).value,
   };
 }

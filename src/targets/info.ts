@@ -68,3 +68,20 @@ export const debianPackageTriple = (triple: string): string => triple.replace(/_
 export function goTargetEnv(target: TargetInfo): Record<'GOOS' | 'GOARCH' | 'GOARM' | 'GOAMD64', string | undefined> {
   return { GOOS: target.goos, GOARCH: target.goarch, GOARM: target.goarm ?? undefined, GOAMD64: target.goamd64 ?? undefined };
 }
+
+/**
+ * Every variable a target decides for go, as the env's hooks set them, `gocross env` prints them
+ * and `gocross build` runs go with them; null means "unset it".
+ */
+export function targetGoVariables(target: TargetInfo, cgo: boolean): Record<'GOOS' | 'GOARCH' | 'GOARM' | 'GOAMD64' | 'CGO_ENABLED' | 'GOTOOLCHAIN', string | null> {
+  const { GOARM, GOAMD64 } = goTargetEnv(target);
+  return {
+    GOOS: target.goos,
+    GOARCH: target.goarch,
+    GOARM: GOARM ?? null,
+    GOAMD64: GOAMD64 ?? null,
+    CGO_ENABLED: cgo ? '1' : '0',
+    // A go.mod toolchain line must not fetch or switch to a Go from elsewhere unnoticed.
+    GOTOOLCHAIN: 'local',
+  };
+}
