@@ -88,7 +88,7 @@ export function targetEnv(target: TargetInfo, goroot: string, cgo: boolean, comp
     ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, value ?? undefined])),
     CC: compiler?.cc,
     CXX: compiler?.cxx ?? undefined,
-    GOTOOLCHAIN,
+    GOTOOLCHAIN: GOTOOLCHAIN ?? undefined,
     GOFLAGS: applyGoflagsRule(goflagsRule(target, cgo, { explicit: goflags.explicit }), goflags.current).value,
   };
 }
