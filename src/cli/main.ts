@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { usageError, GocrossError } from '../errors.js';
 import { type GlobalOptions, Output } from './output.js';
+import { KEY_BY_NAME } from '../config/schema.js';
 import { COMMANDS, type CommandSpec } from './registry.js';
 import { reportError } from './report-error.js';
 
@@ -30,14 +31,35 @@ function globalOptions(program: Command | undefined): GlobalOptions {
   return { json: opts.json === true, quiet: opts.quiet === true, verbose: opts.verbose === true, color: opts.color !== false };
 }
 
+/** The help's "(default: …)" of an option bound to a config key, from the schema. */
+function configDefault(key: string | undefined): string {
+  const definition = key === undefined ? undefined : KEY_BY_NAME.get(key);
+  if (!definition || definition.type === 'bool') return '';
+  if (definition.shown) return ` (default: ${definition.shown})`;
+  const value = definition.default(process.env);
+  if (value === undefined) return '';
+  const text = Array.isArray(value) ? value.join(',') : String(value);
+  return ` (default: ${/\s/.test(text) ? JSON.stringify(text) : text})`;
+}
+
+/** The given flags that set config keys, as the config's flag layer takes them. */
+function configFlags(spec: CommandSpec, command: Command): { key: string; raw: string; flag: string }[] {
+  const flags: { key: string; raw: string; flag: string }[] = [];
+  for (const option of spec.options) {
+    if (!option.config) continue;
+    const built = new Option(option.flags);
+    const name = built.attributeName();
+    const value: unknown = command.getOptionValue(name);
+    if (command.getOptionValueSource(name) !== 'cli' || (built.negate && value !== false) || (built.isBoolean() && !built.negate && value !== true)) continue;
+    flags.push({ key: option.config, raw: Array.isArray(value) ? value.join(',') : String(value), flag: built.long ?? option.flags });
+  }
+  return flags;
+}
+
 function addCommand(program: Command, spec: CommandSpec, state: { exitCode: number }, argv: readonly string[]): void {
   const command = program.command(spec.name).summary(spec.summary).description(spec.summary);
   for (const arg of spec.args ?? []) command.argument(arg);
-  for (const option of spec.options) {
-    const built = new Option(option.flags, option.description);
-    if (option.default !== undefined) built.default(option.default);
-    command.addOption(built);
-  }
+  for (const option of spec.options) command.addOption(new Option(option.flags, `${option.description}${configDefault(option.config)}`));
   if (spec.examples.length > 0) {
     command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   }
@@ -49,7 +71,8 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: numb
     state.exitCode = await module.run({
       args: self.args,
       afterDashes: dashes < 0 ? undefined : argv.slice(dashes + 1),
-      options: self.opts(),
+      options: self.opts() as never,
+      configFlags: configFlags(spec, self),
       global,
       output: new Output(global),
       cwd: process.cwd(),

@@ -15,6 +15,8 @@ export interface KeyDefinition {
   description: string;
   /** The default, computed from the environment (XDG dirs, CPU count); undefined = not set. */
   default: (env: NodeJS.ProcessEnv) => unknown;
+  /** How help texts name a default that depends on the machine. */
+  shown?: string;
 }
 
 const dataHome = (env: NodeJS.ProcessEnv): string => env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
@@ -82,6 +84,7 @@ export const KEYS: readonly KeyDefinition[] = [
     type: 'int',
     description: 'how many targets `gocross build` builds at once',
     default: () => availableParallelism(),
+    shown: 'the CPU count',
   },
 ];
 

@@ -2,9 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/registry.js';
+import { KEY_BY_NAME } from '../../src/config/schema.js';
 import { run } from '../../src/io/process.js';
 import { BIN, gocross } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { testGoroot } from '../helpers/tools.js';
+
+const GOROOT = testGoroot();
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -28,6 +32,23 @@ describe('the gocross command line', () => {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
     expect(result.stdout).toContain('Exit codes: 0 ok, 1 problems found, 2 usage, 3 environment, 70 internal error (a bug), 130 interrupted');
+  });
+
+  it.skipIf(!GOROOT)('binds flags only to configuration keys that exist, and a flag given wins over the environment', async () => {
+    const bound = COMMANDS.flatMap((c) => c.options.filter((o) => o.config !== undefined).map((o) => o.config as string));
+    expect(bound.length).toBeGreaterThan(5);
+    for (const key of bound) expect(KEY_BY_NAME.has(key), key).toBe(true);
+    const dir = tempDir('gocross-flags-');
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/tool\n\ngo 1.19\n');
+    writeFileSync(join(dir, 'main.go'), 'package main\n\nfunc main() {}\n');
+    const env = { GOCROSS_BUILD_OUTPUT: 'from-env', GOCROSS_BUILD_LDFLAGS: '-w', GOCROSS_HOME: join(dir, 'home') };
+    const plan = await gocross(['--json', 'build', '--dry-run', '--targets', 'linux/amd64', '-o', 'from-flag', '--go', GOROOT ?? ''], { cwd: dir, env });
+    expect(plan.exitCode, plan.stderr).toBe(0);
+    const report = JSON.parse(plan.stdout) as { outputDir: string; targets: { command: string }[] };
+    expect(report.outputDir).toBe(join(dir, 'from-flag'));
+    expect(JSON.stringify(report.targets)).toContain("-ldflags -w");
+    const help = await gocross(['build', '--help']);
+    expect(help.stdout).toMatch(/--output <dir>\s+output directory \(default: dist\)/);
   });
 
   it.each(COMMANDS.map((c) => c.name))('has --help with examples and the global options for %s', async (name) => {

@@ -20,25 +20,8 @@ import { releaseVersion } from '../../gomodule/version.js';
 import { findExecutable } from '../../io/process.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
 import type { Output } from '../output.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
-interface BuildOptions {
-  targets?: string;
-  output?: string;
-  name?: string;
-  go?: string;
-  cgo?: boolean;
-  cc?: string[];
-  ldflags?: string;
-  tags?: string;
-  version?: string;
-  jobs?: string;
-  smoke?: boolean;
-  verify?: boolean;
-  dryRun?: boolean;
-  force?: boolean;
-  requireClean?: boolean;
-}
 
 /** The operands before `--` are packages; the words after it are the smoke run's arguments. */
 function splitOperands(args: string[], afterDashes: string[] | undefined): { patterns: string[]; smokeArgs: string[] | undefined } {
@@ -139,18 +122,13 @@ async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concur
   return order(results);
 }
 
-export async function run({ args, afterDashes, options, output, cwd, env, global }: CommandContext): Promise<number> {
-  const opts = options as BuildOptions;
+export async function run({ args, afterDashes, options, configFlags, output, cwd, env, global }: Context<'build'>): Promise<number> {
+  const opts = options;
   const { patterns, smokeArgs } = splitOperands(args, afterDashes);
   if (smokeArgs !== undefined && !opts.smoke) {
     throw usageError('build.smoke-args', `arguments after -- (${smokeArgs.join(' ')}) are for the smoke run, but --smoke is not given.`, { hint: 'add --smoke, e.g. gocross build --smoke -- --version' });
   }
-  const flag = (key: string, raw: string | undefined, name: string) => (raw === undefined ? [] : [{ key, raw, flag: name }]);
-  const config = loadConfig({
-    cwd,
-    env,
-    flags: [...flag('build.output', opts.output, '--output'), ...flag('build.ldflags', opts.ldflags, '--ldflags'), ...flag('build.jobs', opts.jobs, '--jobs'), ...flag('go', opts.go, '--go')],
-  });
+  const config = loadConfig({ cwd, env, flags: configFlags });
   const setting = (key: string) => config.settings.get(key);
 
   const firstLocal = patterns.find((p) => p.startsWith('.') || p.startsWith('/'));
@@ -171,7 +149,7 @@ export async function run({ args, afterDashes, options, output, cwd, env, global
     ...(configured && configured.value !== undefined ? { configured: { value: configured.value as string, source: describeSource(configured.source) } } : {}),
     ...(fromEnv?.target ? { envTarget: { value: fromEnv.target, file: fromEnv.file } } : {}),
   });
-  const cgo = opts.cgo ?? config.get<boolean>('cgo');
+  const cgo = config.get<boolean>('cgo');
   const ccFlags = parseCcFlags(opts.cc ?? [], (name) => parseTarget(name));
   const outDir = resolve(cwd, config.get<string>('build.output'));
   const home = config.get<string>('home');

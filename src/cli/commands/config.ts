@@ -4,7 +4,7 @@ import { describeSource } from '../../config/resolve.js';
 import { withEnvLayer } from '../../config/env-layer.js';
 import { KEY_BY_NAME } from '../../config/schema.js';
 import { readEnvSettings } from '../../activation/settings-file.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
 const show = (value: unknown): string => {
   if (value === undefined) return '(not set)';
@@ -12,7 +12,7 @@ const show = (value: unknown): string => {
   return String(value);
 };
 
-export async function run({ output, cwd, env, global }: CommandContext): Promise<number> {
+export async function run({ output, cwd, env, global }: Context<'config'>): Promise<number> {
   const config = loadConfig({ cwd, env });
   const stored = readEnvSettings(env.CONDA_PREFIX);
   const settings = withEnvLayer(config.settings, stored);

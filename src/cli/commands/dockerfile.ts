@@ -10,21 +10,8 @@ import { applyWrites, planWrites, refuseForeign } from '../../io/owned-files.js'
 import { usageError } from '../../errors.js';
 import { readEnvSettings } from '../../activation/settings-file.js';
 import { chooseImageGo } from '../../toolchain/choice.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
-interface DockerfileOptions {
-  platforms?: string;
-  go?: string;
-  base?: string;
-  cgo?: boolean;
-  pkg?: string;
-  out?: string;
-  bake?: boolean;
-  syntax?: boolean;
-  version?: string;
-  force?: boolean;
-  dryRun?: boolean;
-}
 
 /** The active conda env's Go, as `gocross init` recorded it. */
 function envSdkVersion(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
@@ -36,8 +23,8 @@ function envSdkVersion(env: NodeJS.ProcessEnv, cwd: string): string | undefined 
   }
 }
 
-export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
-  const opts = options as DockerfileOptions;
+export async function run({ args, options, configFlags, output, cwd, env, global }: Context<'dockerfile'>): Promise<number> {
+  const opts = options;
   const dir = resolve(cwd, args[0] ?? '.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw usageError('dockerfile.dir', `${dir} is not a directory.`, { hint: 'pass the Go module root: gocross dockerfile path/to/module' });
@@ -47,7 +34,7 @@ export async function run({ args, options, output, cwd, env, global }: CommandCo
     throw usageError('dockerfile.pkg-missing', `--pkg ${opts.pkg}: ${resolve(dir, opts.pkg)} does not exist.`, { hint: 'pass a main package inside the module, e.g. ./cmd/tool' });
   }
 
-  const config = loadConfig({ cwd: dir, env, flags: opts.go ? [{ key: 'go', raw: opts.go, flag: '--go' }] : [] });
+  const config = loadConfig({ cwd: dir, env, flags: configFlags });
   const go: DockerRequest['go'] = chooseImageGo({ value: config.get<string | undefined>('go'), source: opts.go ? '--go' : 'the configuration (go)' }, envSdkVersion(env, cwd));
 
   const out = opts.out === undefined ? undefined : relative(dir, resolve(cwd, opts.out));

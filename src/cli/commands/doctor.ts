@@ -5,14 +5,8 @@ import { runChecks } from '../../doctor/checks.js';
 import { gatherSnapshot } from '../../doctor/gather.js';
 import type { Finding, Severity, Snapshot } from '../../doctor/snapshot.js';
 import { hostTarget, parseTarget } from '../../targets/index.js';
-import type { CommandContext, } from '../registry.js';
+import type { Context } from '../registry.js';
 
-interface DoctorOptions {
-  prefix?: string;
-  name?: string;
-  target?: string[];
-  deep?: boolean;
-}
 
 /** Env paths from `conda info --json`, when conda is on PATH and -n needs them. */
 async function condaInfoEnvs(env: NodeJS.ProcessEnv): Promise<string[] | undefined> {
@@ -61,8 +55,8 @@ const inspected = (s: Snapshot) => ({
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export async function run({ options, output, cwd, env, global }: CommandContext): Promise<number> {
-  const opts = options as DoctorOptions;
+export async function run({ options, output, cwd, env, global }: Context<'doctor'>): Promise<number> {
+  const opts = options;
   const condaEnv = locateEnv({ prefix: opts.prefix, name: opts.name, env, cwd, condaInfoEnvs: opts.name ? await condaInfoEnvs(env) : undefined });
   const targets = (opts.target ?? []).map((t) => parseTarget(t));
   const snapshot = await gatherSnapshot({ env, cwd, condaEnv, targets });

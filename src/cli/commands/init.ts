@@ -17,21 +17,8 @@ import { chooseEnvGo } from '../../toolchain/choice.js';
 import { ensureGo } from '../../toolchain/ensure.js';
 import { findProjectVersion } from '../../toolchain/version-files.js';
 import { hostTarget, isForeign, parseTarget } from '../../targets/index.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
-interface InitOptions {
-  prefix?: string;
-  name?: string;
-  go?: string;
-  target?: string;
-  cgo?: boolean;
-  cc?: string;
-  modcache?: string;
-  goflags?: string;
-  dryRun?: boolean;
-  force?: boolean;
-  remove?: boolean;
-}
 
 /** The env is in force in this shell: the active one, or one stacked under it. */
 function isActive(prefix: string, env: NodeJS.ProcessEnv): boolean {
@@ -43,8 +30,8 @@ function isActive(prefix: string, env: NodeJS.ProcessEnv): boolean {
 
 const shellWord = (value: string): string => (/^[\w./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
 
-export async function run({ options, output, cwd, env, global }: CommandContext): Promise<number> {
-  const opts = options as InitOptions;
+export async function run({ options, configFlags, output, cwd, env, global }: Context<'init'>): Promise<number> {
+  const opts = options;
   const condaEnv = locateEnv({ prefix: opts.prefix, name: opts.name, env, cwd });
   if (!condaEnv.prefix) throw usageError('init.no-env', 'no conda env active; pass --prefix or -n NAME.', { hint: 'conda activate ENV first, or name the env' });
   const prefix = condaEnv.prefix;
@@ -72,11 +59,7 @@ export async function run({ options, output, cwd, env, global }: CommandContext)
   }
 
   const previous = readEnvSettings(prefix)?.settings ?? {};
-  const flags = [
-    ...(opts.target ? [{ key: 'target', raw: opts.target, flag: '--target' }] : []),
-    ...(opts.go ? [{ key: 'go', raw: opts.go, flag: '--go' }] : []),
-  ];
-  const config = loadConfig({ cwd, env, flags });
+  const config = loadConfig({ cwd, env, flags: configFlags });
   const home = config.get<string>('home');
   const host = hostTarget();
   const target = parseTarget(opts.target ?? previous.target ?? config.get<string | undefined>('target') ?? host.target);

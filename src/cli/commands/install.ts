@@ -5,7 +5,7 @@ import type { InstallResult } from '../../toolchain/install.js';
 import type { InstallPlan } from '../../toolchain/plan.js';
 import { readMarker, sdkRoot } from '../../toolchain/store.js';
 import type { RequestChoice } from '../../toolchain/choice.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
 /**
  * The store name of an exact version as typed (`1.19.8`, `go1.22rc1`…), spelled the way
@@ -16,22 +16,15 @@ function exactName(arg: string | undefined): string | undefined {
   return match ? `go${match[1]}.${match[2]}.${match[3]}${match[4] ?? ''}` : undefined;
 }
 
-interface InstallOptions {
-  mirror?: string[];
-  archive?: string;
-  sha256?: string;
-  force?: boolean;
-}
 
 interface Ctx {
   plan?: InstallPlan;
   result?: InstallResult;
 }
 
-export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
-  const opts = options as InstallOptions;
-  const flags = opts.mirror ? [{ key: 'mirror', raw: opts.mirror.join(','), flag: '--mirror' }] : [];
-  const config = loadConfig({ cwd, env, flags });
+export async function run({ args, options, configFlags, output, cwd, env, global }: Context<'install'>): Promise<number> {
+  const opts = options;
+  const config = loadConfig({ cwd, env, flags: configFlags });
   const home = config.get<string>('home');
   const report = (result: InstallResult): number => {
     if (global.json) output.json(result);

@@ -4,11 +4,11 @@ import { hostTarget } from '../../targets/index.js';
 import { installedVersions, sdkRoot, directorySize, readMarker } from '../../toolchain/store.js';
 import { knownEnvs } from '../../activation/env.js';
 import { envsUsing } from '../../toolchain/usage.js';
-import type { CommandContext } from '../registry.js';
+import type { CommandContext, Context } from '../registry.js';
 
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
 
-export async function run({ options, output, cwd, env, global }: CommandContext): Promise<number> {
+export async function run({ options, output, cwd, env, global }: Context<'list'>): Promise<number> {
   const config = loadConfig({ cwd, env });
   const home = config.get<string>('home');
   if (options.available === true) return listAvailable(config.get<string[]>('mirror'), home, { output, json: global.json });

@@ -19,24 +19,8 @@ import { versionFromTag } from '../../recipe/version.js';
 import { applyWrites } from '../../io/owned-files.js';
 import { planRecipeWrites } from '../../recipe/write.js';
 import type { Output } from '../output.js';
-import type { CommandContext } from '../registry.js';
+import type { Context, Options } from '../registry.js';
 
-interface RecipeOptions {
-  name?: string;
-  version?: string;
-  source?: string;
-  url?: string;
-  cgo?: boolean;
-  format?: string;
-  platforms?: string;
-  out?: string;
-  maintainer?: string;
-  check?: string | boolean;
-  offline?: boolean;
-  licensesIgnore?: string[];
-  force?: boolean;
-  dryRun?: boolean;
-}
 
 const FORMATS: RecipeFormat[] = ['meta', 'v1', 'both'];
 const SOURCES = ['url', 'path', 'git'] as const;
@@ -59,8 +43,8 @@ function printFindings(checked: CheckedRecipe, output: Output, cwd: string): voi
 
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-async function check({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
-  const opts = options as RecipeOptions;
+async function check({ args, options, output, cwd, env, global }: Context<'recipe'>): Promise<number> {
+  const opts = options;
   // Without a path: the recipe in the working directory, else the recipes under --out.
   const here = ['meta.yaml', 'recipe.yaml'].some((f) => existsSync(join(cwd, f)));
   const target = typeof opts.check === 'string' ? opts.check : here ? cwd : resolve(cwd, opts.out ?? 'recipes');
@@ -85,7 +69,7 @@ async function check({ args, options, output, cwd, env, global }: CommandContext
 }
 
 /** The source section: a URL and its sha256 (downloaded or from a local tarball), or git. */
-async function chooseSource(kind: SourceKind, info: RecipeModule, version: string, tagPrefix: string, opts: RecipeOptions, cwd: string, output: Output, env: Record<string, string | undefined>): Promise<SourcePlan> {
+async function chooseSource(kind: SourceKind, info: RecipeModule, version: string, tagPrefix: string, opts: Options<'recipe'>, cwd: string, output: Output, env: Record<string, string | undefined>): Promise<SourcePlan> {
   const tag = `${tagPrefix}${version}`;
   if (kind === 'git') {
     const forge = forgeOf(info.path);
@@ -132,8 +116,8 @@ async function chooseSource(kind: SourceKind, info: RecipeModule, version: strin
   return { kind: 'url', url, sha256: ctx.sha256 as string };
 }
 
-async function generate({ args, options, output, cwd, global, env }: CommandContext): Promise<number> {
-  const opts = options as RecipeOptions;
+async function generate({ args, options, output, cwd, global, env }: Context<'recipe'>): Promise<number> {
+  const opts = options;
   const format = (opts.format ?? 'meta') as RecipeFormat;
   if (!FORMATS.includes(format)) throw usageError('recipe.format', `--format ${opts.format} is not meta, v1 or both.`, { hint: 'meta: conda-build meta.yaml; v1: rattler-build recipe.yaml; both' });
   const kind = (opts.source ?? (opts.url && !isRemote(opts.url) ? 'path' : 'url')) as SourceKind;
@@ -226,7 +210,7 @@ async function generate({ args, options, output, cwd, global, env }: CommandCont
   return 0;
 }
 
-export async function run(context: CommandContext): Promise<number> {
-  const opts = context.options as RecipeOptions;
-  return opts.check !== undefined && opts.check !== false ? check(context) : generate(context);
+export async function run(context: Context<'recipe'>): Promise<number> {
+  const opts = context.options;
+  return opts.check !== undefined ? check(context) : generate(context);
 }

@@ -2,7 +2,7 @@
 import { GocrossError, isGocrossError, usageError } from '../../errors.js';
 import { findExecutable } from '../../io/process.js';
 import { BUILTIN_PAIRS, listTargets, parseTarget, readDistList, type TargetInfo } from '../../targets/index.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
 /** The valid GOOS/GOARCH pairs: from the `go` on PATH when there is one, else the built-in list. */
 async function validPairs(builtin: boolean, env: NodeJS.ProcessEnv): Promise<{ pairs: readonly string[]; source: string }> {
@@ -36,7 +36,7 @@ const toJson = (t: TargetInfo) => ({
 
 const dash = (value: string | number | null): string => (value === null ? '-' : String(value));
 
-export async function run({ args, options, output, env, global }: CommandContext): Promise<number> {
+export async function run({ args, options, output, env, global }: Context<'targets'>): Promise<number> {
   const { pairs, source } = await validPairs(options.builtin === true, env);
   let targets: TargetInfo[];
   if (args.length === 0) {

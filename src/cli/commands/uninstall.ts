@@ -8,9 +8,9 @@ import { acquireLock } from '../../toolchain/lock.js';
 import { lockPath, MARKER, readMarker, sdkRoot, storePaths } from '../../toolchain/store.js';
 import { knownEnvs } from '../../activation/env.js';
 import { envsUsing } from '../../toolchain/usage.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
-export async function run({ args, options, output, cwd, env, global }: CommandContext): Promise<number> {
+export async function run({ args, options, output, cwd, env, global }: Context<'uninstall'>): Promise<number> {
   const version = parseGoVersion(args[0] ?? '');
   if (!version || !/\d+\.\d+/.test(args[0] ?? '')) {
     throw usageError('sdk.version', `"${args[0]}" is not a Go version.`, { hint: 'name an installed version, e.g. 1.23.4 (see `gocross list`)' });

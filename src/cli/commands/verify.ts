@@ -6,22 +6,12 @@ import { sha256File, writeFileAtomic } from '../../io/files.js';
 import { goBuildId } from '../../verify/oci-layer.js';
 import type { PlatformReport } from '../../verify/oci-image.js';
 import { type Check, runChecks } from '../../verify/checks.js';
-import { type Expectations, expectationsFrom, inferFromName, type VerifyOptions } from '../../verify/expect.js';
+import { type Expectations, expectationsFrom, inferFromName } from '../../verify/expect.js';
 import { cleanCheck, duplicateChecks, type Identity, parseSums } from '../../verify/release.js';
 import { displayName, type Result, toGithub, toJson, toJunit } from '../../verify/report.js';
 import { type Found, walk } from '../../verify/walk.js';
-import type { CommandContext } from '../registry.js';
+import type { Context } from '../registry.js';
 
-interface Options extends VerifyOptions {
-  infer?: boolean;
-  inspectOnly?: boolean;
-  allowEmpty?: boolean;
-  junit?: string;
-  github?: boolean;
-  platform?: string;
-  sums?: string;
-  requireClean?: boolean;
-}
 
 /** A binary checked against nothing is no pass: it fails unless only inspection was asked for. */
 const NOTHING_TO_CHECK = 'nothing to check it against: no --target (or --os/--arch) was given and its name names no target';
@@ -117,8 +107,7 @@ async function checkSums(file: string, results: Result[]): Promise<Result[]> {
   return extra;
 }
 
-export async function run({ args, options, output, global }: CommandContext): Promise<number> {
-  const opts = options as Options;
+export async function run({ args, options: opts, output, global }: Context<'verify'>): Promise<number> {
   const expected = expectationsFrom(opts);
   // Without a target on the command line, each name says what its binary should be.
   const infer = opts.infer === true || (expected.goos === undefined && expected.goarch === undefined);
