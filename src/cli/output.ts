@@ -2,6 +2,8 @@
  * Everything a command prints goes through Output: data on stdout, messages on stderr, colour
  * only on a terminal and never with NO_COLOR or --no-color.
  */
+import type { JsonReport } from './json.js';
+
 export interface GlobalOptions {
   json: boolean;
   quiet: boolean;
@@ -41,8 +43,8 @@ export class Output {
     return `\u001b[${open}m${text}\u001b[${close}m`;
   }
 
-  /** Data for machines: pretty JSON on stdout. */
-  json(data: unknown): void {
+  /** Data for machines: pretty JSON on stdout, in one of the shapes json.ts declares. */
+  json(data: JsonReport): void {
     this.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   }
 
@@ -54,6 +56,18 @@ export class Output {
   /** What was done, one line a file or step ("created: …"), on stdout; silent with --quiet. */
   done(text: string): void {
     if (!this.options.quiet) this.line(text);
+  }
+
+  /**
+   * A dry run's step, in the one style of every command: `would <verb> <subject>`, then
+   * `: <detail>` or ` (<note>)`, then the content of a file it would write, when shown. It is the
+   * result on stdout; with --json, where the JSON is the result, a remark on stderr.
+   */
+  planned(verb: string, subject: string, extra: { detail?: string; note?: string; content?: string } = {}): void {
+    const text = `would ${verb} ${subject}${extra.detail ? `: ${extra.detail}` : ''}${extra.note ? ` (${extra.note})` : ''}`;
+    const body = extra.content === undefined ? '' : `\n${extra.content.replace(/\n$/, '')}`;
+    if (this.options.json) this.info(text);
+    else this.line(`${text}${body}`);
   }
 
   /** Progress and remarks on stderr; silent with --quiet. */

@@ -1,4 +1,5 @@
 /** The one place that turns an error into output and an exit code. */
+import type { ErrorJson } from './json.js';
 import { GocrossError, isGocrossError } from '../errors.js';
 import { fileSystemError } from '../io/fs-errors.js';
 import type { Output } from './output.js';
@@ -22,7 +23,8 @@ export function toGocrossError(error: unknown): GocrossError {
 export function reportError(error: unknown, output: Pick<Output, 'options' | 'style'>, stderr: Stream = process.stderr, env = process.env): number {
   const failure = toGocrossError(error);
   if (output.options.json) {
-    stderr.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message, hint: failure.hint ?? null } })}\n`);
+    const report: ErrorJson = { error: { code: failure.code, message: failure.message, hint: failure.hint ?? null } };
+    stderr.write(`${JSON.stringify(report)}\n`);
   } else {
     stderr.write(`gocross: ${output.style('red', 'error')}: ${failure.message}\n`);
     if (failure.hint) stderr.write(`hint: ${failure.hint}\n`);

@@ -19,20 +19,49 @@ export const shownPath = (path: string, cwd: string): string => {
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 };
 
-export function planJson(job: BuildJob, go: string, outDirShown: string): Record<string, unknown> {
+/** One target of `build --dry-run --json`. */
+export interface BuildPlanEntry {
+  target: string;
+  package: string;
+  output: string;
+  cgo: boolean;
+  cc: string | null;
+  env: Record<string, string>;
+  command: string;
+  blocked: BuildJob['blocked'];
+}
+
+/** One target of `build --json`. */
+export interface BuildResultEntry {
+  target: string;
+  output: string | null;
+  sha256: JobResult['sha256'];
+  size: JobResult['size'];
+  seconds: number;
+  ok: boolean;
+  checks: JobResult['checks'];
+  smoke: JobResult['smoke'];
+  package: string;
+  cgo: boolean;
+  cc: string | null;
+  error: JobResult['error'];
+  hint: JobResult['hint'];
+}
+
+export function planJson(job: BuildJob, go: string, outDirShown: string): BuildPlanEntry {
   return {
     target: job.target.target,
     package: job.pkg.pattern,
     output: job.output,
     cgo: job.cgo,
     cc: job.compiler?.cc ?? null,
-    env: Object.fromEntries(Object.entries(job.env).filter(([, v]) => v !== undefined)),
+    env: Object.fromEntries(Object.entries(job.env).filter((e): e is [string, string] => e[1] !== undefined)),
     command: commandLine(job, go, outDirShown),
     blocked: job.blocked,
   };
 }
 
-export function resultJson(r: JobResult): Record<string, unknown> {
+export function resultJson(r: JobResult): BuildResultEntry {
   return {
     target: r.job.target.target,
     output: r.ok ? r.job.output : null,

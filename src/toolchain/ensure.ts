@@ -27,6 +27,8 @@ export interface EnsureContext {
   dryRun: boolean;
   info: (message: string) => void;
   warn: (message: string) => void;
+  /** A dry run's step: `would install <what> (<why>)`. */
+  planned: (verb: string, subject: string, note: string) => void;
 }
 
 /** A GOROOT to use must be a whole Go installation. */
@@ -50,7 +52,7 @@ export async function ensureGo(choice: GoChoice, ctx: EnsureContext): Promise<En
   const exact = request.kind === 'exact' ? request.version.name : undefined;
   if (exact && readMarker(sdkRoot(ctx.home, exact))) return { goroot: sdkRoot(ctx.home, exact), version: exact, installed: false };
   if (ctx.dryRun) {
-    ctx.info(`would install ${describeRequest(request)} into the SDK store (${choice.why})`);
+    ctx.planned('install', `${describeRequest(request)} into the SDK store`, choice.why);
     const name = exact ?? (request.kind === 'minor' ? `go${request.text.replace(/^go/, '')}` : 'latest');
     return { goroot: sdkRoot(ctx.home, name), version: exact ?? null, installed: false };
   }

@@ -20,7 +20,9 @@ export const displayName = (r: Pick<Result, 'path' | 'member'> & { platform?: st
   r.member ? `${r.path}!${r.layer && r.platform ? `${r.platform}:` : ''}${r.member}` : r.path;
 
 /** One JSON object per binary: the DESIGN §2 fields, then the other inspected ones. */
-export function toJson(r: Result): Record<string, unknown> {
+export type VerifyEntry = ReturnType<typeof toJson>;
+
+export function toJson(r: Result) {
   const i = r.info;
   return {
     path: r.path,

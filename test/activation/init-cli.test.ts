@@ -148,7 +148,7 @@ describe.skipIf(!GOROOT)('gocross init and gocross env on the command line', () 
     const prefix = fresh();
     const result = await init(['--prefix', prefix, '--go', GOROOT ?? '', '--dry-run']);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('would be created');
+    expect(result.stdout).toContain(`would create ${join(prefix, 'etc/conda/activate.d/activate-z90-gocross.sh')}`);
     expect(snapshot(prefix)).toEqual({});
   });
 

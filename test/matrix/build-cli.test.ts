@@ -316,7 +316,7 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     expect(fine.stderr).toContain(`Go go1.19.8 at ${GOROOT}: the go on PATH (go1.19.8) satisfies the go 1.19 line of ${join(dir, 'go.mod')}`);
     writeFileSync(join(dir, 'go.mod'), 'module github.com/example/hello\n\ngo 1.99\n');
     const newer = await gocross(['build', '--dry-run', '--targets', 'linux/amd64'], { cwd: dir, env: { ...env, ...onPath } });
-    expect(newer.stderr).toContain(`would install Go 1.99 (newest patch) into the SDK store (the go 1.99 line of ${join(dir, 'go.mod')} asks for it and the go on PATH is go1.19.8)`);
+    expect(newer.stdout).toContain(`would install Go 1.99 (newest patch) into the SDK store (the go 1.99 line of ${join(dir, 'go.mod')} asks for it and the go on PATH is go1.19.8)`);
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 

@@ -172,7 +172,7 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     const dir = out();
     const result = await recipe([hello, '--source', 'path', '--url', tarball, '--out', dir, '--dry-run']);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain(`--- ${join(dir, 'hello/meta.yaml')} (would be created)`);
+    expect(result.stdout).toContain(`would create ${join(dir, 'hello/meta.yaml')}\n`);
     expect(result.stdout).toContain("- {{ compiler('go-cgo') }}");
     expect(result.stdout).toContain('go-licenses save . --save_path library_licenses');
     expect(existsSync(dir)).toBe(false);
@@ -197,7 +197,7 @@ describe.skipIf(!GIT)('gocross recipe on the command line', () => {
     expect(other.stderr).toContain('hint: pass --force');
     expect(readFileSync(join(dir, 'hello/meta.yaml'), 'utf8')).toBe(before);
     const dry = await recipe([...args, '--maintainer', 'bob', '--dry-run']);
-    expect(dry.stdout).toContain('(would be updated; needs --force)');
+    expect(dry.stdout).toContain(`would update ${join(dir, 'hello/meta.yaml')} (needs --force)`);
     const forced = await recipe([...args, '--maintainer', 'bob', '--force']);
     expect(forced.exitCode).toBe(0);
     expect(readFileSync(join(dir, 'hello/meta.yaml'), 'utf8')).toContain('- bob');

@@ -164,7 +164,7 @@ export async function run({ args, afterDashes, options, configFlags, output, cwd
     home,
   });
   const choice = chooseGo(facts);
-  const { goroot } = await ensureGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, info: (m) => output.info(m), warn: (m) => output.warn(m) });
+  const { goroot } = await ensureGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, info: (m) => output.info(m), warn: (m) => output.warn(m), planned: (verb, subject, note) => output.planned(verb, subject, { note }) });
   // The go on PATH was asked its version already when it is the one chosen.
   const goVersion = facts.pathGo && facts.pathGo.goroot === goroot && facts.pathGo.version ? facts.pathGo.version : existsSync(goroot) ? await goVersionOf(goroot) : null;
   const go = goBinary(goroot);
@@ -197,10 +197,10 @@ export async function run({ args, afterDashes, options, configFlags, output, cwd
     if (global.json) output.json({ dryRun: true, go: goInfo, outputDir: outDir, targets: jobs.map((j) => planJson(j, go, outShown)) });
     else {
       for (const job of jobs) {
-        if (job.blocked) output.line(`would fail ${job.fileName} (${job.target.target}): ${job.blocked.message}`);
-        else output.line(`would build ${outShown}/${job.fileName}: ${commandLine(job, go, outShown)}`);
+        if (job.blocked) output.planned('fail', `${job.fileName} (${job.target.target})`, { detail: job.blocked.message });
+        else output.planned('build', `${outShown}/${job.fileName}`, { detail: commandLine(job, go, outShown) });
       }
-      output.line(`would write ${outShown}/SHA256SUMS`);
+      output.planned('write', `${outShown}/SHA256SUMS`);
     }
     return 0;
   }

@@ -10,6 +10,7 @@ import { applyWrites, planWrites, refuseForeign } from '../../io/owned-files.js'
 import { usageError } from '../../errors.js';
 import { readEnvSettings } from '../../activation/settings-file.js';
 import { chooseImageGo } from '../../toolchain/choice.js';
+import { reportWrites } from '../file-writes.js';
 import type { Context } from '../registry.js';
 
 
@@ -71,11 +72,6 @@ export async function run({ args, options, configFlags, output, cwd, env, global
     });
     return 0;
   }
-  if (opts.dryRun) {
-    output.line(writes[0]!.file.content.trimEnd());
-    for (const w of writes) output.info(`would ${w.action === 'created' ? 'create' : w.action === 'updated' ? 'update' : 'leave'} ${w.file.path}${w.action === 'kept' ? ' (not written by gocross)' : ''}`);
-    return 0;
-  }
-  for (const w of writes) output.done(`${w.action} ${w.file.path}${w.action === 'kept' ? ' (not written by gocross; left as it is)' : ''}`);
+  reportWrites(output, writes, { dryRun: opts.dryRun === true, content: true, note: (w) => (w.action === 'kept' ? 'not written by gocross; left as it is' : undefined) });
   return 0;
 }

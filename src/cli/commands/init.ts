@@ -17,6 +17,7 @@ import { chooseEnvGo } from '../../toolchain/choice.js';
 import { ensureGo } from '../../toolchain/ensure.js';
 import { findProjectVersion } from '../../toolchain/version-files.js';
 import { hostTarget, isForeign, parseTarget } from '../../targets/index.js';
+import { reportWrites } from '../file-writes.js';
 import type { Context } from '../registry.js';
 
 
@@ -47,8 +48,8 @@ export async function run({ options, configFlags, output, cwd, env, global }: Co
     if (!opts.dryRun) await removeFiles(removed);
     if (global.json) output.json({ prefix, removed, kept, dryRun: opts.dryRun === true });
     else {
-      for (const path of removed) output.done(`${opts.dryRun ? 'would remove' : 'removed'} ${path}`);
-      for (const path of kept) output.done(`${opts.dryRun ? 'would keep' : 'kept'} ${path}`);
+      for (const path of removed) opts.dryRun ? output.planned('remove', path) : output.done(`removed: ${path}`);
+      for (const path of kept) opts.dryRun ? output.planned('keep', path) : output.done(`kept: ${path}`);
       if (kept.length > 0) {
         output.info(
           `the env is active: its deactivate hooks stay so that \`conda deactivate\` restores GOROOT, PATH and the Go variables; after deactivating, run \`gocross init --remove --prefix ${shellWord(prefix)}\` again to remove them`,
@@ -77,7 +78,7 @@ export async function run({ options, configFlags, output, cwd, env, global }: Co
     configured: config.get<string | undefined>('go'),
     project: () => findProjectVersion(cwd),
   });
-  const ensured = await ensureGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, info: (m) => output.info(m), warn: (m) => output.warn(m) });
+  const ensured = await ensureGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, info: (m) => output.info(m), warn: (m) => output.warn(m), planned: (verb, subject, note) => output.planned(verb, subject, { note }) });
   const { goroot } = ensured;
   const version = ensured.version;
 
@@ -123,16 +124,13 @@ export async function run({ options, configFlags, output, cwd, env, global }: Co
       target: target.target,
       cgo,
       dryRun: opts.dryRun === true,
-      files: [...writes.map((w) => ({ path: w.file.path, action: w.action })), ...stale.map((path) => ({ path, action: 'removed' }))],
+      files: [...writes.map((w) => ({ path: w.file.path, action: w.action })), ...stale.map((path) => ({ path, action: 'removed' as const }))],
       overrides,
     });
     return 0;
   }
-  for (const { file, action } of writes) {
-    output.done(`${opts.dryRun ? `would be ${action}` : action}: ${file.path}`);
-    if (opts.dryRun && action !== 'unchanged' && global.verbose) output.line(file.content);
-  }
-  for (const path of stale) output.done(`${opts.dryRun ? 'would be removed' : 'removed'}: ${path}`);
+  reportWrites(output, writes, { dryRun: opts.dryRun === true, content: global.verbose });
+  for (const path of stale) opts.dryRun ? output.planned('remove', path) : output.done(`removed: ${path}`);
   for (const o of overrides) {
     if (o.action === 'filtered') output.info(`GOFLAGS from ${o.source} ("${o.value}"): drops ${o.why}`);
     else if (o.action === 'overridden') output.info(`${o.variable}=${o.value} from ${o.source} is overridden: ${o.why}`);

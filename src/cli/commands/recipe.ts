@@ -19,6 +19,7 @@ import { versionFromTag } from '../../recipe/version.js';
 import { applyWrites } from '../../io/owned-files.js';
 import { planRecipeWrites } from '../../recipe/write.js';
 import type { Output } from '../output.js';
+import { reportWrites } from '../file-writes.js';
 import type { Context, Options } from '../registry.js';
 
 
@@ -198,14 +199,7 @@ async function generate({ args, options, output, cwd, global, env }: Context<'re
     });
     return 0;
   }
-  if (opts.dryRun) {
-    for (const w of writes) {
-      output.line(`--- ${w.file.path} (would be ${w.action}${w.action === 'updated' && !opts.force ? '; needs --force' : ''})`);
-      output.line(w.file.content.replace(/\n$/, ''));
-    }
-  } else {
-    for (const w of writes) output.line(`${w.action}: ${w.file.path}`);
-  }
+  reportWrites(output, writes, { dryRun: opts.dryRun === true, content: true, note: (w) => (opts.dryRun && w.action === 'updated' && !opts.force ? 'needs --force' : undefined) });
   output.info(`${plan.name} ${plan.version}: ${plan.mains.map((m) => m.binary).join(', ')}; cgo ${plan.cgo ? 'on' : 'off'} (${plan.cgoReason}); license ${plan.license.spdx}`);
   return 0;
 }
