@@ -45,7 +45,7 @@ describe('gocross dockerfile', () => {
     const again = await gocross(['dockerfile'], { cwd: dir, env });
     expect(again.stdout).toBe(`unchanged: ${join(dir, 'Dockerfile')}\nunchanged: ${join(dir, '.dockerignore')}`);
     const changed = await gocross(['dockerfile', '--base', 'scratch'], { cwd: dir, env });
-    expect(changed.stdout).toContain(`updated ${join(dir, 'Dockerfile')}`);
+    expect(changed.stdout).toContain(`updated: ${join(dir, 'Dockerfile')}`);
   });
 
   it('refuses to overwrite a Dockerfile it did not write, unless --force; always keeps a foreign .dockerignore', async () => {
