@@ -82,8 +82,6 @@ export default tseslint.config(
   },
   {
     files: PURE,
-    // sdk/plan.ts still fetches release indexes itself; its network half is to move out of it.
-    ignores: ['src/toolchain/plan.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

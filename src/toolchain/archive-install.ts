@@ -8,7 +8,8 @@ import { environmentError, usageError } from '../errors.js';
 import { parseGoVersion } from './go-version.js';
 import { sha256File } from '../io/files.js';
 import { type InstallResult, lockVersion, placeArchive } from './install.js';
-import { checkSha256, firstIndex, type Platform } from './plan.js';
+import { firstIndex } from './mirrors.js';
+import { checkSha256, type Platform } from './plan.js';
 import { cleanLeftovers, readMarker, sdkRoot } from './store.js';
 import type { VersionRequest } from './version-request.js';
 

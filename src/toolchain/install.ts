@@ -13,7 +13,8 @@ import { checkSdkTree } from './check-tree.js';
 import { extractTarGz } from '../io/archive.js';
 import { download, type DownloadProgress, diskError } from './download.js';
 import { acquireLock, type Lock } from './lock.js';
-import { type InstallPlan, mirrorChecksum, type Platform } from './plan.js';
+import { mirrorChecksum } from './mirrors.js';
+import type { InstallPlan, Platform } from './plan.js';
 import { cleanLeftovers, ensureStore, readMarker, sdkRoot, storePaths, writeMarker } from './store.js';
 
 export interface InstallResult {

@@ -4,7 +4,8 @@
  * mirror answers (offline, `1.19`, `go.mod` and `latest` take the newest installed match).
  */
 import { isGocrossError } from '../errors.js';
-import { OFFLINE, planInstall, type InstallPlan, type Platform } from './plan.js';
+import { planInstall } from './mirrors.js';
+import { OFFLINE, type InstallPlan, type Platform } from './plan.js';
 import { installedVersions } from './store.js';
 import { installedFor, type VersionRequest } from './version-request.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GocrossError } from '../../src/errors.js';
 import { run } from '../../src/io/process.js';
 import { installPlan } from '../../src/toolchain/install.js';
-import { planInstall } from '../../src/toolchain/plan.js';
+import { planInstall } from '../../src/toolchain/mirrors.js';
 import { MARKER, sdkRoot } from '../../src/toolchain/store.js';
 import { parseVersionRequest } from '../../src/toolchain/version-request.js';
 import { TestMirror } from '../helpers/mirror.js';

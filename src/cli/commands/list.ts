@@ -34,7 +34,7 @@ export async function run({ options, output, cwd, env, global }: Context<'list'>
 
 async function listAvailable(mirrors: string[], home: string, { output, json }: { output: CommandContext['output']; json: boolean }): Promise<number> {
   const [{ firstIndex }, { archiveFor }, { environmentError }] = await Promise.all([
-    import('../../toolchain/plan.js'),
+    import('../../toolchain/mirrors.js'),
     import('../../toolchain/release-index.js'),
     import('../../errors.js'),
   ]);
