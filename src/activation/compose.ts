@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { type EnvSettings, execWrapperDir, execWrapperName, pathEntriesFile, planHooks } from './plan.js';
 import { HOOK_ROLES, hookDirKind, hookFileName, renderHook, SHELLS } from './render.js';
-import { MARKER } from '../io/owned-files.js';
+import { MARKER } from '../marker.js';
 import { readTemplate } from '../io/templates.js';
 import type { PlannedFile } from './hook-files.js';
 import { renderSettings, type StoredSettings } from './settings.js';

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isOurs, type PlannedFile, type PlannedWrite, planWrites as planOwnedWrites, refuseForeign } from '../io/owned-files.js';
+import { type PlannedFile, type PlannedWrite, planWrites as planOwnedWrites, refuseForeign } from '../io/owned-files.js';
+import { isOurs } from '../marker.js';
 
 export type { PlannedFile } from '../io/owned-files.js';
 export { applyWrites } from '../io/owned-files.js';

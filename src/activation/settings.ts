@@ -1,6 +1,6 @@
 /** An env's gocross settings, `$PREFIX/etc/gocross/env-settings.ini`: what `init` chose, re-read on the next run. */
 import { parse } from 'ini';
-import { MARKER } from '../io/owned-files.js';
+import { MARKER } from '../marker.js';
 
 export interface StoredSettings {
   goroot: string;

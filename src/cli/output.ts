@@ -27,6 +27,8 @@ export function colorWanted(global: Pick<GlobalOptions, 'color'>, env: NodeJS.Pr
 
 export class Output {
   readonly color: boolean;
+  /** Progress is drawn for a person: stderr is a terminal (listr animates, downloads show progress). */
+  readonly interactive: boolean;
 
   constructor(
     readonly options: GlobalOptions,
@@ -35,6 +37,7 @@ export class Output {
     env: NodeJS.ProcessEnv = process.env,
   ) {
     this.color = colorWanted(options, env, stdout);
+    this.interactive = stderr.isTTY === true;
   }
 
   style(name: StyleName, text: string): string {

@@ -14,7 +14,7 @@ export async function runTasks<Ctx extends object>(tasks: Task<Ctx>[], output: O
   const processOutput = new ProcessOutput(process.stderr, process.stderr);
   // The animated renderer colours; without colour (--no-color, NO_COLOR, no terminal) the plain
   // one runs with a logger that colours nothing — nothing is set in process.env for it.
-  const animated = !silent && process.stderr.isTTY === true && output.color;
+  const animated = !silent && output.interactive && output.color;
   const plainLogger = new ListrLogger({ processOutput, color: {} });
   const list = new Listr<Ctx>(tasks, {
     ctx: context,

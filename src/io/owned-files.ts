@@ -4,13 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { type GocrossError, usageError } from '../errors.js';
+import { isOurs } from '../marker.js';
 import { writeFileAtomic } from './files.js';
 
-/** Stands in the first lines of every file gocross writes; a file without it is never overwritten. */
-export const MARKER = 'gocross-managed';
-
-/** A file gocross wrote carries the marker in its first lines. */
-export const isOurs = (text: string): boolean => text.split('\n', 4).some((line) => line.includes(MARKER));
 
 export interface PlannedFile {
   path: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type HookPlan, planHooks, SAVED_VARS } from '../../src/activation/plan.js';
 import { HOOK_ROLES, hookDirKind, hookFileName, renderHook } from '../../src/activation/render.js';
-import { MARKER } from '../../src/io/owned-files.js';
+import { MARKER } from '../../src/marker.js';
 import { parseTarget } from '../../src/targets/index.js';
 import { activate, activateScriptsAgain, condaDirs, deactivate, dump, parseSet, reactivate, runCmd, set, switchEnv, warmUp, win } from '../helpers/cmd-driver.js';
 import { tempDir } from '../helpers/temp.js';

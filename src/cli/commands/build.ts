@@ -101,7 +101,7 @@ async function buildAll(jobs: BuildJob[], jobOptions: JobOptions, view: { concur
               title: `${job.target.target}: ${job.fileName}`,
               task: async (_c: object, task: { title: string; output: string }) => {
                 // Step names help on a terminal; in a plain log, parallel jobs' steps would only interleave.
-                const onStep = process.stderr.isTTY ? (step: string) => (task.output = step === 'build' ? 'go build' : step) : undefined;
+                const onStep = view.output.interactive ? (step: string) => (task.output = step === 'build' ? 'go build' : step) : undefined;
                 const result = await runOne(job, onStep);
                 results.push(result);
                 // The group's line tells the outcome, not the intent: "Built 1 of 2 outputs …".

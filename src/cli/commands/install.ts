@@ -90,7 +90,7 @@ export async function run({ args, options, configFlags, output, cwd, env, global
             const plan = ctx.plan as InstallPlan;
             task.title = `Install ${plan.version} into ${sdkRoot(home, plan.version)}`;
             const started = Date.now();
-            const shouldShow = progressThrottle(process.stderr.isTTY === true);
+            const shouldShow = progressThrottle(output.interactive);
             ctx.result = await installPlan(plan, home, {
               force: opts.force === true,
               onPhase: (phase) => {

@@ -98,7 +98,7 @@ async function chooseSource(kind: SourceKind, info: RecipeModule, version: strin
         title: `Download ${url} for its sha256`,
         task: async (c, task) => {
           const started = Date.now();
-          const show = progressThrottle(process.stderr.isTTY === true);
+          const show = progressThrottle(output.interactive);
           const result = await sha256OfUrl(
             url,
             (received, total) => {
