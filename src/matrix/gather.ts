@@ -97,12 +97,15 @@ export function vcsCheckout(dir: string, pathEnv: string | undefined): { vcs: bo
   }
 }
 
+/** The tag at HEAD of a git checkout, for the release version. */
+export const gitTag = (root: string): Promise<string | undefined> => exactTag(root);
+
 /**
- * What go build reads of a git checkout besides its revision: the tag at HEAD, and the paths
- * with uncommitted changes (`git status --porcelain`, untracked files included, as go counts them).
+ * What go build reads of a git checkout besides its revision and tag: the paths with uncommitted
+ * changes (`git status --porcelain`, untracked files included, as go counts them).
  */
-export async function gitState(root: string): Promise<{ tag: string | undefined; changes: string[] }> {
-  const [tag, status] = await Promise.all([exactTag(root), askGit(root, ['status', '--porcelain'])]);
+export async function gitChanges(root: string): Promise<string[]> {
+  const status = await askGit(root, ['status', '--porcelain']);
   // "XY path", where X or Y may be a space (the first line's lost to trimming).
-  return { tag, changes: (status ?? '').split('\n').filter(Boolean).map((line) => line.replace(/^[ MADRCUT?!]{1,2} /, '')) };
+  return (status ?? '').split('\n').filter(Boolean).map((line) => line.replace(/^[ MADRCUT?!]{1,2} /, ''));
 }

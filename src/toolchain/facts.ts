@@ -34,13 +34,15 @@ export interface GoFactInputs {
   env: NodeJS.ProcessEnv;
   moduleDir: string;
   home: string;
+  /** The active env's settings when the caller has read them already (see activeEnvSettings). */
+  settings?: ReturnType<typeof activeEnvSettings>;
 }
 
 export async function gatherGoFacts(inputs: GoFactInputs): Promise<GoFacts> {
   const { env } = inputs;
   const facts: GoFacts = { installed: installedVersions(inputs.home), home: inputs.home };
   if (inputs.requested) facts.requested = inputs.requested;
-  const settings = activeEnvSettings(env);
+  const settings = 'settings' in inputs ? inputs.settings : activeEnvSettings(env);
   if (settings?.goroot && existsSync(goBinary(settings.goroot))) facts.envSdk = { goroot: settings.goroot, file: settings.file };
   const go = findExecutable('go', env.PATH);
   if (go) {

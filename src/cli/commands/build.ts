@@ -7,7 +7,7 @@ import { describeSource } from '../../config/resolve.js';
 import { findCrossCompilers } from '../../compilers/found.js';
 import { checkError, usageError } from '../../errors.js';
 import { activeEnvSettings } from '../../activation/settings-file.js';
-import { findMainPackages, gitState, locateModule, vcsCheckout } from '../../matrix/gather.js';
+import { findMainPackages, gitChanges, gitTag, locateModule, vcsCheckout } from '../../matrix/gather.js';
 import { chooseGo } from '../../toolchain/choice.js';
 import { ensureGo } from '../../toolchain/ensure.js';
 import { gatherGoFacts, goBinary, goVersionOf } from '../../toolchain/facts.js';
@@ -154,6 +154,10 @@ export async function run({ args, afterDashes, options, configFlags, output, cwd
   const outDir = resolve(cwd, config.get<string>('build.output'));
   const home = config.get<string>('home');
   const goSetting = setting('go');
+  const vcs = vcsCheckout(module.root, env.PATH);
+  const gitRoot = vcs.tool === 'git' && vcs.root ? vcs.root : undefined;
+  // git answers while the Go is chosen.
+  const tag = gitRoot && !opts.version ? gitTag(gitRoot) : Promise.resolve(undefined);
   // Before any Go is installed: a build that would clobber someone's file does not start.
   if (!opts.force) await refuseForeignFiles(outDir, packages.flatMap((p) => targets.targets.map((t) => outputName(p.name, t))), shownPath(outDir, cwd));
 
@@ -162,16 +166,15 @@ export async function run({ args, afterDashes, options, configFlags, output, cwd
     env,
     moduleDir: module.root,
     home,
+    settings: fromEnv,
   });
   const choice = chooseGo(facts);
   const { goroot } = await ensureGo(choice, { cwd, home, mirrors: config.get<string[]>('mirror'), dryRun: opts.dryRun === true, info: (m) => output.info(m), warn: (m) => output.warn(m), planned: (verb, subject, note) => output.planned(verb, subject, { note }) });
   // The go on PATH was asked its version already when it is the one chosen.
   const goVersion = facts.pathGo && facts.pathGo.goroot === goroot && facts.pathGo.version ? facts.pathGo.version : existsSync(goroot) ? await goVersionOf(goroot) : null;
   const go = goBinary(goroot);
-  const vcs = vcsCheckout(module.root, env.PATH);
-  const git = vcs.tool === 'git' && vcs.root ? await gitState(vcs.root) : undefined;
-  // The same version as dockerfile and recipe take: --version, else the tag at HEAD.
-  const release = releaseVersion(opts.version, git?.tag);
+  // The same version as dockerfile and recipe take: --version, else the tag at HEAD (asked only then).
+  const release = releaseVersion(opts.version, await tag);
   const host = hostTarget();
   const prefix = env.CONDA_PREFIX ?? null;
 
@@ -206,18 +209,18 @@ export async function run({ args, afterDashes, options, configFlags, output, cwd
   }
 
   await prepareOutputDir(outDir, jobs.map((j) => j.fileName));
-  if (git && vcs.root && isInside(outDir, vcs.root)) {
+  if (gitRoot && isInside(outDir, gitRoot)) {
     if (await ignoreInCheckout(outDir)) output.info(`wrote ${outShown}/.gitignore: the outputs stay out of the checkout, so they do not make it count as modified`);
-    // Asked again now that the outputs are ignored: what is left really is uncommitted work.
-    const { changes } = await gitState(vcs.root);
+    // Asked once the outputs are ignored: what is left really is uncommitted work.
+    const changes = await gitChanges(gitRoot);
     if (changes.length > 0) {
       const listed = `${changes.length} uncommitted change${changes.length === 1 ? '' : 's'} (${changes.slice(0, 5).join(', ')}${changes.length > 5 ? ', …' : ''})`;
       if (opts.requireClean) {
-        throw checkError('build.dirty', `refusing to build from ${vcs.root}: it has ${listed}, so the outputs would be stamped vcs.modified=true.`, {
+        throw checkError('build.dirty', `refusing to build from ${gitRoot}: it has ${listed}, so the outputs would be stamped vcs.modified=true.`, {
           hint: 'commit or stash the changes (git status shows them), or drop --require-clean',
         });
       }
-      output.warn(`${vcs.root} has ${listed}: the outputs are stamped vcs.modified=true and differ from a clean checkout's (--require-clean refuses this)`);
+      output.warn(`${gitRoot} has ${listed}: the outputs are stamped vcs.modified=true and differ from a clean checkout's (--require-clean refuses this)`);
     }
   }
   const jobOptions: JobOptions = {
