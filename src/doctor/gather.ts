@@ -51,6 +51,18 @@ async function inspectGo(path: string, env: NodeJS.ProcessEnv): Promise<GoOnPath
   }
 }
 
+/** Every go on the env's PATH, one `go env` per distinct installation (links to the same binary count once), in parallel. */
+function inspectGos(env: NodeJS.ProcessEnv): Promise<GoOnPath[]> {
+  const seen = new Set<string>();
+  const paths = findAllExecutables('go', env.PATH).filter((p) => {
+    const real = realpath(p);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+  return Promise.all(paths.map((p) => inspectGo(p, env)));
+}
+
 function gorootState(path: string, from: 'env' | 'go', host: TargetInfo): GorootState {
   const versionFile = gorootVersion(path);
   return {
@@ -262,6 +274,10 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   const active = prefix !== null && Boolean(shellEnv.CONDA_PREFIX) && resolve(shellEnv.CONDA_PREFIX ?? '') === resolve(prefix);
   // Started first: the shell runs while the records are read.
   const simulation = prefix && process.platform !== 'win32' ? simulateActivation({ prefix, env: shellEnv, cwd: options.cwd, watched: WATCHED, track: TRACKED }) : null;
+  // The env in force is this shell's when the env is active (or there is none): its gos need not wait for the shell.
+  const early = active || prefix === null ? inspectGos(shellEnv) : null;
+  // Its failure (a go that cannot start) is reported where it is awaited, below.
+  early?.catch(() => undefined);
   const names = prefix ? metaNames(prefix) : [];
   const records = prefix ? readEnvRecords(prefix) : null;
   if (records && prefix) records.packages.push(...goCompilerPackages(prefix, names, records.packages));
@@ -279,15 +295,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   const inForceEnv: NodeJS.ProcessEnv = !active && activation?.env ? activation.env : shellEnv;
   const inForce = inForceEnv === shellEnv ? 'shell' : 'activation';
 
-  // One `go env` per distinct installation: links to the same binary count once.
-  const seen = new Set<string>();
-  const paths = findAllExecutables('go', inForceEnv.PATH).filter((p) => {
-    const real = realpath(p);
-    if (seen.has(real)) return false;
-    seen.add(real);
-    return true;
-  });
-  const gos = await Promise.all(paths.map((p) => inspectGo(p, inForceEnv)));
+  const gos = await (inForceEnv === shellEnv && early ? early : inspectGos(inForceEnv));
   const rootPath = inForceEnv.GOROOT || gos[0]?.root;
   const targets = [...options.targets];
   const own = envTarget(inForceEnv, host);
