@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findMainPackages, locateModule, vcsCheckout } from '../../src/matrix/gather.js';
+import { findMainPackages, gitChanges, gitTag, locateModule, vcsCheckout } from '../../src/matrix/gather.js';
+import { activeEnvSettings as envSettings } from '../../src/activation/settings-file.js';
 import { gatherGoFacts } from '../../src/toolchain/facts.js';
 import { thrown } from '../helpers/errors.js';
 import { tempDir } from '../helpers/temp.js';
@@ -63,6 +64,40 @@ describe('main packages', () => {
     execFileSync('git', ['init', '-q'], { cwd: repo });
     expect(vcsCheckout(join(repo, 'sub'), process.env.PATH)).toEqual({ vcs: true, note: `a git checkout (${repo}): the revision is stamped with -buildvcs`, root: repo, tool: 'git' });
     expect(vcsCheckout(join(repo, 'sub'), join(root, 'no-bin'))).toMatchObject({ vcs: false, note: expect.stringContaining('git is not on PATH') });
+  });
+
+  it("asks git for the tag at HEAD and for the uncommitted paths, each on its own", async () => {
+    if (!requireTool('git')) return;
+    const repo = join(root, 'tagged');
+    mkdirSync(repo, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    writeFileSync(join(repo, 'a.txt'), 'a\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'a');
+    expect(await gitTag(repo)).toBeUndefined();
+    expect(await gitChanges(repo)).toEqual([]);
+    git('tag', 'v1.2.3');
+    writeFileSync(join(repo, 'a.txt'), 'changed\n');
+    writeFileSync(join(repo, 'new.txt'), 'new\n');
+    expect(await gitTag(repo)).toBe('v1.2.3');
+    expect(await gitChanges(repo)).toEqual(['a.txt', 'new.txt']);
+  });
+
+  it("takes the env's settings from the caller instead of reading them again", async () => {
+    const goroot = testGoroot();
+    if (!goroot) return;
+    const prefix = join(root, 'env-with-settings');
+    mkdirSync(join(prefix, 'etc', 'gocross'), { recursive: true });
+    writeFileSync(join(prefix, 'etc', 'gocross', 'env-settings.ini'), `goroot = ${goroot}\n`);
+    const env = { PATH: '', CONDA_PREFIX: prefix };
+    const read = envSettings(env);
+    expect(read?.goroot).toBe(goroot);
+    const base = { requested: undefined, env, moduleDir: hello, home: join(root, 'store') };
+    expect((await gatherGoFacts(base)).envSdk).toEqual({ goroot, file: read?.file });
+    expect((await gatherGoFacts({ ...base, settings: read })).envSdk).toEqual({ goroot, file: read?.file });
+    // What the caller read is what counts: none means none, whatever the file says.
+    expect((await gatherGoFacts({ ...base, settings: undefined })).envSdk).toBeUndefined();
   });
 
   it("gathers the go on PATH with its version, and the project's go line", async () => {
