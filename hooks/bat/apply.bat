@@ -11,7 +11,7 @@
 
 :gocross_main
 call :gocross_forget_replaced
-@REM @BODY@
+@BODY.line@
 goto :eof
 
 @REM Without --stack, conda deactivated the env below this level before activating this one: the

@@ -11,7 +11,7 @@
 :gocross_main
 set "_GOCROSS_LEVEL=%CONDA_SHLVL%"
 if not defined _GOCROSS_LEVEL set "_GOCROSS_LEVEL=0"
-@REM @BODY@
+@BODY.line@
 goto :eof
 
 @REM A saved value exists only for a variable that had one.

@@ -12,7 +12,7 @@
 :gocross_main
 set "_GOCROSS_LEVEL=%CONDA_SHLVL%"
 if not defined _GOCROSS_LEVEL set "_GOCROSS_LEVEL=0"
-@REM @BODY@
+@BODY.line@
 goto :eof
 
 @REM The argument is a variable name; CALL expands its value once the line has been read, and

@@ -9,7 +9,7 @@
 @goto :eof
 
 :gocross_main
-@REM @BODY@
+@BODY.line@
 goto :eof
 
 @REM Takes the first _gocross_e out of PATH (Windows paths: case does not matter). Inside FOR a

@@ -4,6 +4,6 @@
 # without the flags that break the target. activate-a00-gocross.csh saved everything before.
 # csh has no functions: each step is written out (PATH is csh's `path` array).
 
-# @BODY@
+@BODY.line@
 
 unset _gocross_e _gocross_p _gocross_new _gocross_before _gocross_below _gocross_file _gocross_w _gocross_changed

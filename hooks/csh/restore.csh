@@ -6,6 +6,6 @@ if ( $?CONDA_SHLVL ) then
   if ( "$CONDA_SHLVL" != "" ) set _gocross_level = "$CONDA_SHLVL"
 endif
 
-# @BODY@
+@BODY.line@
 
 unset _gocross_level _gocross_s _gocross_v

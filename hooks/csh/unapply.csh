@@ -3,6 +3,6 @@
 # (the first occurrence of each, wherever it is now). deactivate-a00-gocross.csh, which runs
 # last, puts the variables back.
 
-# @BODY@
+@BODY.line@
 
 unset _gocross_p _gocross_new _gocross_done

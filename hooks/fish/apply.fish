@@ -72,6 +72,6 @@ function _gocross_path_prepend
 end
 
 _gocross_forget_replaced
-# @BODY@
+@BODY.line@
 
 functions -e _gocross_set _gocross_clear _gocross_goflags_drop _gocross_goflags_add _gocross_forget _gocross_forget_replaced _gocross_path_prepend

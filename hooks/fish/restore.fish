@@ -18,7 +18,7 @@ function _gocross_restore
     end
 end
 
-# @BODY@
+@BODY.line@
 
 functions -e _gocross_restore
 set -e _gocross_level

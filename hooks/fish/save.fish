@@ -18,7 +18,7 @@ function _gocross_save
     end
 end
 
-# @BODY@
+@BODY.line@
 
 functions -e _gocross_save
 set -e _gocross_level

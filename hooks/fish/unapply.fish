@@ -8,6 +8,6 @@ function _gocross_path_remove
     end
 end
 
-# @BODY@
+@BODY.line@
 
 functions -e _gocross_path_remove

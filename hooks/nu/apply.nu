@@ -73,7 +73,7 @@ def --env _gocross_path_prepend [entry: string] {
 }
 
 _gocross_forget_replaced
-# @BODY@
+@BODY.line@
 
 hide _gocross_set
 hide _gocross_clear

@@ -22,7 +22,7 @@ def --env _gocross_restore [name: string] {
     }
 }
 
-# @BODY@
+@BODY.line@
 
 hide _gocross_level
 hide _gocross_restore

@@ -20,7 +20,7 @@ def --env _gocross_save [name: string] {
     }
 }
 
-# @BODY@
+@BODY.line@
 
 hide _gocross_level
 hide _gocross_save

@@ -13,6 +13,6 @@ def --env _gocross_path_remove [entry: string] {
     }
 }
 
-# @BODY@
+@BODY.line@
 
 hide _gocross_path_remove

@@ -70,6 +70,6 @@ function _gocross_path_prepend([string]$Entry) {
 }
 
 _gocross_forget_replaced
-# @BODY@
+@BODY.line@
 
 Remove-Item function:_gocross_set, function:_gocross_clear, function:_gocross_goflags_words, function:_gocross_goflags_drop, function:_gocross_goflags_add, function:_gocross_forget, function:_gocross_forget_replaced, function:_gocross_path_prepend

@@ -18,7 +18,7 @@ function _gocross_restore([string]$Name) {
     }
 }
 
-# @BODY@
+@BODY.line@
 
 Remove-Item function:_gocross_restore
 Remove-Variable _gocross_level

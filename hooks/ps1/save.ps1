@@ -18,7 +18,7 @@ function _gocross_save([string]$Name) {
     }
 }
 
-# @BODY@
+@BODY.line@
 
 Remove-Item function:_gocross_save
 Remove-Variable _gocross_level

@@ -14,6 +14,6 @@ function _gocross_path_remove([string]$Entry) {
     }
 }
 
-# @BODY@
+@BODY.line@
 
 Remove-Item function:_gocross_path_remove

@@ -90,6 +90,6 @@ _gocross_path_prepend() {
 }
 
 _gocross_forget_replaced
-# @BODY@
+@BODY.line@
 
 unset -f _gocross_set _gocross_clear _gocross_goflags_drop _gocross_goflags_add _gocross_forget _gocross_forget_replaced _gocross_path_prepend

@@ -16,7 +16,7 @@ _gocross_restore() {
   fi
 }
 
-# @BODY@
+@BODY.line@
 
 unset -f _gocross_restore
 unset _gocross_level

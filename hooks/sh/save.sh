@@ -15,7 +15,7 @@ _gocross_save() {
   fi
 }
 
-# @BODY@
+@BODY.line@
 
 unset -f _gocross_save
 unset _gocross_level

@@ -16,6 +16,6 @@ _gocross_path_remove() {
   esac
 }
 
-# @BODY@
+@BODY.line@
 
 unset -f _gocross_path_remove

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type EnvSettings, execWrapperDir, execWrapperName, pathEntriesFile, planHooks } from './plan.js';
 import { HOOK_ROLES, hookDirKind, hookFileName, renderHook, SHELLS } from './render.js';
 import { MARKER } from '../marker.js';
-import { readTemplate } from '../io/templates.js';
+import { fillTemplate, readTemplate } from '../io/templates.js';
 import type { PlannedFile } from './hook-files.js';
 import { renderSettings, type StoredSettings } from './settings.js';
 import { settingsPath } from './settings-file.js';
@@ -17,14 +17,9 @@ const shQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 export function renderExecWrapper(env: EnvSettings, sysroot: string | null): string {
   const { target } = env;
   const qemu = target.qemu ?? 'qemu-user';
-  const template = readTemplate('hooks/go_exec.sh');
   const args = env.cgo && sysroot ? `-L ${shQuote(sysroot)} ` : '';
-  return template
-    .replaceAll('@TARGET@', target.target)
-    .replaceAll('@GOOS@', target.goos)
-    .replaceAll('@GOARCH@', target.goarch)
-    .replaceAll('@QEMU@', qemu)
-    .replaceAll('@QEMU_ARGS@', args);
+  const scalars = { TARGET: target.target, GOOS: target.goos, GOARCH: target.goarch, QEMU: qemu, QEMU_ARGS: args };
+  return fillTemplate(readTemplate('hooks/go_exec.sh'), { scalars, lists: {} }, 'hooks/go_exec.sh');
 }
 
 export function composeFiles(prefix: string, env: EnvSettings, stored: StoredSettings, sysroot: string | null): PlannedFile[] {

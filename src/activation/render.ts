@@ -1,9 +1,9 @@
 /**
  * Rendering hook files from the templates in hooks/<shell>/<role>.<ext>: each template has one
- * `@BODY@` line, replaced by the plan written in that shell's syntax and quoting
- * (src/activation/dialects/<shell>.ts).
+ * `@BODY.line@` line, one line for each line of the plan written in that shell's syntax and
+ * quoting (src/activation/dialects/<shell>.ts).
  */
-import { readTemplate } from '../io/templates.js';
+import { fillTemplate, readTemplate } from '../io/templates.js';
 import { bat } from './dialects/bat.js';
 import { csh } from './dialects/csh.js';
 import { fish } from './dialects/fish.js';
@@ -33,11 +33,10 @@ export const template = (role: HookRole, shell: Shell): string => readTemplate(`
 
 /** The text of one hook file. */
 export function renderHook(role: HookRole, shell: Shell, plan: HookPlan): string {
-  const dialect = DIALECTS[shell];
-  const body = dialect.bodies[role](plan).join('\n');
-  const text = template(role, shell);
-  if (!text.includes(dialect.placeholder)) throw new Error(`hooks/${shell}/${role}.${shell} has no ${dialect.placeholder} line`);
-  return text.replace(dialect.placeholder, () => body);
+  const lines = DIALECTS[shell].bodies[role](plan);
+  // An empty body still leaves its (empty) line.
+  const body = (lines.length > 0 ? lines : ['']).map((line) => ({ line }));
+  return fillTemplate(template(role, shell), { scalars: {}, lists: { BODY: body } }, `hooks/${shell}/${role}.${shell}`);
 }
 
 /**

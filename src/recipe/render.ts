@@ -1,7 +1,8 @@
 /** A recipe plan as files: meta.yaml, build.sh, bld.bat, optionally recipe.yaml, and conda-forge.yml. */
 import { DEFAULT_PLATFORMS, PLATFORMS, type RecipePlan, type SourcePlan } from './plan.js';
 import { crossBuilds } from './platforms.js';
-import { fillTemplate, readTemplate, type TemplateName, type TemplateValues } from './template.js';
+import { fillTemplate, type TemplateValues } from '../io/templates.js';
+import { readTemplate, type TemplateName } from './template.js';
 
 export interface RecipeFile {
   name: string;

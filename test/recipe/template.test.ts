@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, readTemplate, TEMPLATE_NAMES } from '../../src/recipe/template.js';
+import { fillTemplate } from '../../src/io/templates.js';
+import { readTemplate, TEMPLATE_NAMES } from '../../src/recipe/template.js';
 
 describe('recipe templates', () => {
   const values = { scalars: { NAME: 'tool' }, lists: { BIN: [{ name: 'a' }, { name: 'b' }], NONE: [], ON: [{}] } };

@@ -37,15 +37,12 @@ const goflags = (plan: HookPlan): string[] =>
  * templates are CRLF, and so is every body line (renderHook joins them with LF; the last one
  * takes the template's CRLF).
  */
-const crlf = (lines: string[]): string[] => lines.map((line, i) => (i < lines.length - 1 ? `${line}\r` : line));
-
 export const bat: Dialect = {
   quote,
-  placeholder: '@REM @BODY@',
   bodies: {
-    save: (plan) => crlf(plan.saved.map((name) => `call :gocross_save ${name}`)),
-    apply: (plan) =>
-      crlf([
+    save: (plan) => plan.saved.map((name) => `call :gocross_save ${name}`),
+    // The template's body line ends in CR LF, and so does each line filled in for it.
+    apply: (plan) => [
         // Entries an earlier activation of this env left before %CONDA_PREFIX% come out first.
         ...plan.path.flatMap(withEntry('gocross_forget')),
         ...plan.set.map((s) => setLine(s.name, s.value)),
@@ -53,8 +50,8 @@ export const bat: Dialect = {
         ...goflags(plan),
         // Prepending in reverse leaves the first entry first.
         ...[...plan.path].reverse().map((entry) => `set "PATH=${quote(entry)};%PATH%"`),
-      ]),
-    unapply: (plan) => crlf(plan.path.flatMap(withEntry('gocross_path_remove'))),
-    restore: (plan) => crlf(plan.saved.map((name) => `call :gocross_restore ${name}`)),
+    ],
+    unapply: (plan) => plan.path.flatMap(withEntry('gocross_path_remove')),
+    restore: (plan) => plan.saved.map((name) => `call :gocross_restore ${name}`),
   },
 };

@@ -122,7 +122,6 @@ const goflags = (plan: HookPlan): string[] =>
 
 export const csh: Dialect = {
   quote,
-  placeholder: '# @BODY@',
   bodies: {
     save: (plan) => plan.saved.flatMap(save),
     apply: (plan) => [

@@ -4,4 +4,4 @@ import { type Dialect, noNewline } from './types.js';
 
 const quote = (v: string): string => `'${noNewline(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-export const fish: Dialect = { quote, placeholder: '# @BODY@', bodies: callBodies(quote) };
+export const fish: Dialect = { quote, bodies: callBodies(quote) };

@@ -26,4 +26,4 @@ export const callBodies = (q: (v: string) => string): Dialect['bodies'] => ({
   restore: (plan) => plan.saved.map((name) => `_gocross_restore ${name}`),
 });
 
-export const sh: Dialect = { quote, placeholder: '# @BODY@', bodies: callBodies(quote) };
+export const sh: Dialect = { quote, bodies: callBodies(quote) };

@@ -11,8 +11,6 @@ export type HookRole = 'save' | 'apply' | 'unapply' | 'restore';
 
 export interface Dialect {
   quote: (value: string) => string;
-  /** The template line the body replaces. */
-  placeholder: string;
   bodies: Record<HookRole, (plan: HookPlan) => string[]>;
 }
 
