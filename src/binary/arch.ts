@@ -1,6 +1,6 @@
 /**
  * Machine numbers → GOARCH names. The machine alone is not enough: word size and byte order pick
- * between mips/mipsle/mips64/mips64le, ppc64/ppc64le, s390/s390x and so on (DESIGN §4 Binaries).
+ * between mips/mipsle/mips64/mips64le, ppc64/ppc64le, s390/s390x and so on.
  * Combinations Go has no port for get the name go/build's list reserves for them (armbe, arm64be,
  * mips64p32, …) so a mismatch still reads clearly; machines Go never heard of are `unknown`.
  */

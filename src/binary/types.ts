@@ -1,4 +1,4 @@
-/** What an inspection reports. Field names follow the `verify --json` contract (DESIGN §2). */
+/** What an inspection reports. Field names follow the `verify --json` contract (cli/json.ts). */
 
 export type BinaryFormat = 'elf' | 'macho' | 'pe';
 

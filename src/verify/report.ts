@@ -1,4 +1,4 @@
-/** verify's reports: JSON (DESIGN §2), a table, JUnit XML and GitHub annotations. */
+/** verify's reports: JSON (the contract of cli/json.ts), a table, JUnit XML and GitHub annotations. */
 import type { BinaryInfo } from '../binary/index.js';
 import type { Check } from './checks.js';
 
@@ -19,7 +19,7 @@ export interface Result {
 export const displayName = (r: Pick<Result, 'path' | 'member'> & { platform?: string | null; layer?: string | null }): string =>
   r.member ? `${r.path}!${r.layer && r.platform ? `${r.platform}:` : ''}${r.member}` : r.path;
 
-/** One JSON object per binary: the DESIGN §2 fields, then the other inspected ones. */
+/** One JSON object per binary: the fields scripts read first (path … ok), then the other inspected ones. */
 export type VerifyEntry = ReturnType<typeof toJson>;
 
 export function toJson(r: Result) {

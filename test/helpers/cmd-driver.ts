@@ -1,6 +1,6 @@
 /**
- * Drives cmd.exe (Wine's, here) the way conda activates an env on Windows (conda/activate.py,
- * DESIGN §4): on activation PATH gets the env's directories first — the prefix itself, then
+ * Drives cmd.exe (Wine's, here) the way conda activates an env on Windows
+ * (conda/activate.py): on activation PATH gets the env's directories first — the prefix itself, then
  * Library\mingw-w64\bin, Library\usr\bin, Library\bin, Scripts, bin — and CONDA_PREFIX and
  * CONDA_SHLVL are set, then activate.d\*.bat are CALLed sorted A→Z; on deactivation PATH loses
  * those directories first, then deactivate.d\*.bat are CALLed Z→A, then conda's variables go. A

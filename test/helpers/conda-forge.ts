@@ -1,5 +1,5 @@
 /**
- * Fixture envs in the shapes conda-forge's Go packages have today (DESIGN §4): the `go` package
+ * Fixture envs in the shapes conda-forge's Go packages have today: the `go` package
  * in `$PREFIX/go` with `$PREFIX/bin/go` links and `env_vars.d/go.json`, and the compiler package
  * `go-nocgo_<subdir>`/`go-cgo_<subdir>` whose `activate-z61-<pkg>.sh` exports CGO_ENABLED, GOOS,
  * GOARCH, CONDA_GO_COMPILER and GOFLAGS, and whose deactivate script only unsets

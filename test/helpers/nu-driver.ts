@@ -4,7 +4,7 @@
  * deactivation PATH loses `$PREFIX/bin` first, then deactivate.d/*.nu are sourced Z→A, then
  * conda's variables go. A switch A→B (no --stack) sources A's deactivate scripts, then sets the
  * PATH computed before they ran (A/bin replaced by B/bin), CONDA_PREFIX_<n>, CONDA_SHLVL, and
- * sources B's activate scripts (DESIGN §4).
+ * sources B's activate scripts (as conda/activate.py does).
  *
  * nu's `source` takes a path fixed at parse time, so each scenario is one generated driver file
  * with literal `source '…'` lines, run by `nu --no-config-file driver.nu`.

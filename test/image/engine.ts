@@ -1,5 +1,5 @@
 /**
- * A real Docker engine for the build tests (DESIGN §6): Debian's dockerd started in the
+ * A real Docker engine for the build tests: Debian's dockerd started in the
  * background on a private socket, and base images made without a registry — a debootstrap
  * minbase rootfs imported as an image, plus that rootfs with Debian's Go copied in.
  *

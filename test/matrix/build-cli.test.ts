@@ -111,7 +111,7 @@ describe.skipIf(!GOROOT || !TOOLS.every(Boolean))('gocross build with real Go', 
     expect(report.go).toEqual({ goroot: GOROOT, version: expect.stringMatching(/^go1\.19/), why: 'the GOROOT from flag --go' });
   });
 
-  it('reports the JSON of DESIGN §2 per target: sha256 and size of the real file', () => {
+  it('reports its JSON contract per target: sha256 and size of the real file', () => {
     for (const r of report.targets) {
       expect(Object.keys(r)).toEqual(expect.arrayContaining(['target', 'output', 'sha256', 'size', 'seconds', 'ok', 'checks']));
       expect(r.ok).toBe(true);

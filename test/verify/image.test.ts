@@ -59,7 +59,7 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on OCI images', ()
       ]);
       expect(result.rows[0]!.layer).toBe(layersOf(dir, mArm!)[0]);
       expect(result.rows[1]!.layer).toBe(layersOf(dir, mAmd!)[0]);
-      // The DESIGN §2 fields stay.
+      // The fields of the JSON contract stay.
       for (const key of ['path', 'member', 'format', 'os', 'arch', 'bits', 'endian', 'type', 'linkage', 'interpreter', 'needed', 'glibc', 'stripped', 'go', 'checks', 'ok']) expect(result.rows[0]).toHaveProperty(key);
       expect(result.rows[0]!.checks.map((c) => c.name)).toEqual(['os', 'arch', 'image-config']);
     }
