@@ -53,45 +53,11 @@ export function elfArch(machine: number, bits: 32 | 64, little: boolean): string
 }
 
 /** Mach-O cputype; the 0x01000000 bit is CPU_ARCH_ABI64 (0x02000000 is the ILP32 arm64_32). */
-export function machoArch(cputype: number): string {
-  switch (cputype) {
-    case 7:
-      return '386';
-    case 0x01000007:
-      return 'amd64';
-    case 12:
-      return 'arm';
-    case 0x0100000c:
-      return 'arm64';
-    case 18:
-      return 'ppc';
-    case 0x01000012:
-      return 'ppc64';
-    default:
-      return 'unknown';
-  }
-}
+const MACHO_ARCHES: Readonly<Record<number, string>> = { 7: '386', 0x01000007: 'amd64', 12: 'arm', 0x0100000c: 'arm64', 18: 'ppc', 0x01000012: 'ppc64' };
 
-/** PE/COFF Machine. */
-export function peArch(machine: number): string {
-  switch (machine) {
-    case 0x14c:
-      return '386';
-    case 0x8664:
-      return 'amd64';
-    case 0x1c0: // ARM
-    case 0x1c2: // Thumb
-    case 0x1c4: // ARMv7 Thumb-2 (ARMNT), what Go's windows/arm produces
-      return 'arm';
-    case 0xaa64:
-      return 'arm64';
-    case 0x5032:
-      return 'riscv';
-    case 0x5064:
-      return 'riscv64';
-    case 0x6264:
-      return 'loong64';
-    default:
-      return 'unknown';
-  }
-}
+/** PE/COFF Machine: ARM, Thumb and ARMv7 Thumb-2 (ARMNT, what Go's windows/arm produces) are all arm. */
+const PE_ARCHES: Readonly<Record<number, string>> = { 0x14c: '386', 0x8664: 'amd64', 0x1c0: 'arm', 0x1c2: 'arm', 0x1c4: 'arm', 0xaa64: 'arm64', 0x5032: 'riscv', 0x5064: 'riscv64', 0x6264: 'loong64' };
+
+export const machoArch = (cputype: number): string => MACHO_ARCHES[cputype] ?? 'unknown';
+
+export const peArch = (machine: number): string => PE_ARCHES[machine] ?? 'unknown';

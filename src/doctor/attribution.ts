@@ -4,6 +4,7 @@
  * env's records and scripts. Pure: the package lookup is handed in.
  */
 import { basename } from 'node:path';
+import type { SimulatedActivation } from '../activation/simulation/run.js';
 import type { ActivationStep } from '../activation/simulation/script.js';
 import { sameGoValue, varHistory } from '../activation/simulation/trace.js';
 import { GO_VARS, type EnvRecords, UNSET_MARKER } from '../activation/records.js';
@@ -75,16 +76,8 @@ function assignPackages(vars: Record<string, VarTrace>, owner: (path: string) =>
   }
 }
 
-export interface SimulationFacts {
-  shell: string;
-  baseDescription: string;
-  steps: ActivationStep[];
-  activated: number;
-  envs: Record<string, string>[];
-  active: Record<string, string> | null;
-  stoppedAt: ActivationStep | null;
-  stderr: string;
-}
+/** What attribution reads of a run of the env's activation. */
+export type SimulationFacts = Pick<SimulatedActivation, 'shell' | 'baseDescription' | 'steps' | 'activated' | 'envs' | 'active' | 'stoppedAt' | 'stderr'>;
 
 export function fromSimulation(sim: SimulationFacts, hooks: GocrossHooks | null, owner: (path: string) => string | null): Activation {
   // One VarSource per step, shared, so a package found once shows everywhere.

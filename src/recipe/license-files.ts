@@ -123,3 +123,31 @@ export function locateLicenseFile(entry: string, options: LocateOptions): Licens
   }
   return { found: false, reasons: [...new Set(reasons)] };
 }
+
+/** Where a recipe format keeps a source's fields: meta.yaml's folder/fn/git_url, recipe.yaml's target_directory/file_name/git. */
+export interface SourceKeys {
+  dest: string;
+  fileName: string;
+  git: string;
+  /** A path source keeps its file name (recipe.yaml's file_name). */
+  pathFileName: boolean;
+  /** Keys that name other kinds of source, shown as their location. */
+  others: string[];
+}
+
+/** A recipe's sources as the work dir gets them: each at its folder, an archive unpacked, a file under its name. */
+export function sourceSpecs(sources: Record<string, unknown>[], keys: SourceKeys): SourceSpec[] {
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  return sources.map((s): SourceSpec => {
+    const dest = text(s[keys.dest]) ?? '';
+    const fileName = text(s[keys.fileName]);
+    const url = [s.url].flat().find((u): u is string => typeof u === 'string');
+    if (url !== undefined) return { kind: 'url', location: url, sha256: text(s.sha256), dest, fileName, archive: isArchiveName(sourceFileName(url, fileName)) };
+    const git = text(s[keys.git]);
+    if (git !== undefined) return { kind: 'git', location: git, dest, archive: false };
+    const path = text(s.path);
+    if (path !== undefined) return { kind: 'path', location: path, dest, ...(keys.pathFileName ? { fileName } : {}), archive: false };
+    const other = keys.others.map((k) => s[k]).find((v) => v !== undefined);
+    return { kind: 'other', location: String(other ?? '?'), dest, archive: false };
+  });
+}

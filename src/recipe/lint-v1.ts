@@ -12,7 +12,7 @@ import { parseDocument } from 'yaml';
 import { asList, checkConventions, type Dict, isDict, type Raw, type RecipeFacts, strings, type UnitFacts, type UnitScript } from './conventions.js';
 import { evaluateExpression, hasJinja, isUndefined, JinjaError, renderTemplate, truthy, Undefined } from './jinja-engine/index.js';
 import { JINJA_FAILED } from './jinja.js';
-import { isArchiveName, type SourceSpec, sourceFileName } from './license-files.js';
+import { sourceSpecs } from './license-files.js';
 import { type Finding, mergeBySubdir, type RecipeInput, variantFor } from './lint.js';
 import { DEFAULT_PLATFORMS } from './platforms.js';
 import { LICENSE_LATE_BOUND, rattlerJinjaContext, scriptVariables } from './rattler-context.js';
@@ -180,18 +180,6 @@ function checkSchema(data: Dict, multi: boolean, out: Raw[]): void {
   }
 }
 
-export function v1SourceSpecs(sources: Dict[]): SourceSpec[] {
-  return sources.map((s): SourceSpec => {
-    const dest = typeof s.target_directory === 'string' ? s.target_directory : '';
-    const fileName = typeof s.file_name === 'string' ? s.file_name : undefined;
-    const url = strings(s.url)[0];
-    // rattler-build unpacks an archive unless file_name names it otherwise.
-    if (url !== undefined) return { kind: 'url', location: url, sha256: typeof s.sha256 === 'string' ? s.sha256 : undefined, dest, fileName, archive: isArchiveName(sourceFileName(url, fileName)) };
-    if (typeof s.git === 'string') return { kind: 'git', location: s.git, dest, archive: false };
-    if (typeof s.path === 'string') return { kind: 'path', location: s.path, dest, fileName, archive: false };
-    return { kind: 'other', location: '?', dest, archive: false };
-  });
-}
 
 const EXT: Record<string, 'sh' | 'bat'> = { sh: 'sh', bash: 'sh', bat: 'bat', cmd: 'bat' };
 
@@ -265,7 +253,7 @@ function v1Facts(data: Dict, subdir: string, input: Omit<RecipeInput, 'meta'>): 
     }
   }
   const allSources = [...sources, ...asList(data.outputs).filter(isDict).flatMap((o) => asList(o.source).filter(isDict))];
-  return { file: 'recipe.yaml', format: 'v1', pkg: top, needsName: !multi, sources: allSources, sourceSpecs: v1SourceSpecs(allSources), build, units };
+  return { file: 'recipe.yaml', format: 'v1', pkg: top, needsName: !multi, sources: allSources, sourceSpecs: sourceSpecs(allSources, { dest: 'target_directory', fileName: 'file_name', git: 'git', pathFileName: true, others: [] }), build, units };
 }
 
 /** A license_file with late-bound variables: SRC_DIR's dropped (the entry is in the work dir), PREFIX's not checked. */

@@ -7,7 +7,7 @@
 import { closest } from 'fastest-levenshtein';
 import { asList, checkConventions, type Dict, isDict, type Raw, type RecipeFacts, type Severity, strings, type UnitFacts, type UnitScript } from './conventions.js';
 import { JINJA_FAILED, renderMeta } from './jinja.js';
-import { isArchiveName, type SourceProvider, type SourceSpec, sourceFileName } from './license-files.js';
+import { type SourceProvider, type SourceSpec, sourceSpecs } from './license-files.js';
 import { DEFAULT_PLATFORMS } from './platforms.js';
 import { FIELDS, LICENSE_FAMILIES, LIST_SECTIONS, NOARCH, PIN_DEPENDS } from './schema.js';
 import { scriptFacts } from './script-facts.js';
@@ -139,18 +139,6 @@ export function installedBinaries(script: string): string[] {
   return [...new Set([...scriptFacts(script, 'sh').binaries, ...scriptFacts(script, 'bat').binaries])];
 }
 
-/** meta.yaml's sources as the work dir gets them: each at its folder, an archive unpacked, a file as fn. */
-export function metaSourceSpecs(sources: Dict[]): SourceSpec[] {
-  return sources.map((s): SourceSpec => {
-    const dest = typeof s.folder === 'string' ? s.folder : '';
-    const fileName = typeof s.fn === 'string' ? s.fn : undefined;
-    const url = strings(s.url)[0];
-    if (url !== undefined) return { kind: 'url', location: url, sha256: typeof s.sha256 === 'string' ? s.sha256 : undefined, dest, fileName, archive: isArchiveName(sourceFileName(url, fileName)) };
-    if (typeof s.git_url === 'string') return { kind: 'git', location: s.git_url, dest, archive: false };
-    if (typeof s.path === 'string') return { kind: 'path', location: s.path, dest, archive: false };
-    return { kind: 'other', location: String(s.hg_url ?? s.svn_url ?? '?'), dest, archive: false };
-  });
-}
 
 const SCRIPT_FILE = /\.(sh|bat|cmd|ps1|py|pl|bash)$/i;
 
@@ -230,7 +218,7 @@ function metaFacts(data: Dict, subdir: string, input: RecipeInput): RecipeFacts 
       });
     }
   }
-  return { file: 'meta.yaml', format: 'meta', pkg, needsName: true, sources, sourceSpecs: metaSourceSpecs(sources), build, units };
+  return { file: 'meta.yaml', format: 'meta', pkg, needsName: true, sources, sourceSpecs: sourceSpecs(sources, { dest: 'folder', fileName: 'fn', git: 'git_url', pathFileName: false, others: ['hg_url', 'svn_url'] }), build, units };
 }
 
 /** Findings of every subdir, each reported once with the subdirs it was found for. */

@@ -107,23 +107,18 @@ function expression(ts: Tokens, withCondition = true): Expr {
   return value;
 }
 
-function orExpr(ts: Tokens): Expr {
-  let left = andExpr(ts);
-  while (ts.isName('or')) {
+/** `a OP b OP c`, left to right, each operand parsed by `operand`. */
+function leftAssociative(ts: Tokens, op: 'or' | 'and', operand: (ts: Tokens) => Expr): Expr {
+  let left = operand(ts);
+  while (ts.isName(op)) {
     const line = ts.next().line;
-    left = { type: 'binary', op: 'or', left, right: andExpr(ts), line };
+    left = { type: 'binary', op, left, right: operand(ts), line };
   }
   return left;
 }
 
-function andExpr(ts: Tokens): Expr {
-  let left = notExpr(ts);
-  while (ts.isName('and')) {
-    const line = ts.next().line;
-    left = { type: 'binary', op: 'and', left, right: notExpr(ts), line };
-  }
-  return left;
-}
+const orExpr = (ts: Tokens): Expr => leftAssociative(ts, 'or', andExpr);
+const andExpr = (ts: Tokens): Expr => leftAssociative(ts, 'and', notExpr);
 
 function notExpr(ts: Tokens): Expr {
   if (ts.isName('not')) {

@@ -48,25 +48,22 @@ export function failUndefined(v: unknown, line?: number): never {
   throw new JinjaError(undefinedReason(v), line);
 }
 
+/** Each dialect's names for the kinds of value, as its errors and `type` tests spell them. */
+const TYPE_NAMES: Record<Dialect, { str: string; int: string; float: string; bool: string; none: string; list: string; fn: string; undef: string; map: string }> = {
+  minijinja: { str: 'string', int: 'number', float: 'number', bool: 'bool', none: 'none', list: 'sequence', fn: 'function', undef: 'undefined', map: 'map' },
+  jinja2: { str: 'str', int: 'int', float: 'float', bool: 'bool', none: 'NoneType', list: 'list', fn: 'function', undef: 'Undefined', map: 'dict' },
+};
+
 export const typeName = (v: unknown, dialect: Dialect = 'jinja2'): string => {
-  if (dialect === 'minijinja') {
-    if (typeof v === 'string') return 'string';
-    if (typeof v === 'number') return 'number';
-    if (typeof v === 'boolean') return 'bool';
-    if (v === null) return 'none';
-    if (Array.isArray(v)) return 'sequence';
-    if (v instanceof Callable) return 'function';
-    if (isUndefined(v)) return 'undefined';
-    return 'map';
-  }
-  if (typeof v === 'string') return 'str';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (typeof v === 'boolean') return 'bool';
-  if (v === null) return 'NoneType';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof Callable) return 'function';
-  if (isUndefined(v)) return 'Undefined';
-  return 'dict';
+  const names = TYPE_NAMES[dialect];
+  if (typeof v === 'string') return names.str;
+  if (typeof v === 'number') return Number.isInteger(v) ? names.int : names.float;
+  if (typeof v === 'boolean') return names.bool;
+  if (v === null) return names.none;
+  if (Array.isArray(v)) return names.list;
+  if (v instanceof Callable) return names.fn;
+  if (isUndefined(v)) return names.undef;
+  return names.map;
 };
 
 /** Python's (or minijinja's) truth of a value; a strict Undefined cannot be tested. */
