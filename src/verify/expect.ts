@@ -3,9 +3,9 @@
  * or from its name (`--infer`: tool_linux_arm64, tool-aarch64-linux, tool_Linux_x86_64.tar.gz,
  * tool-darwin-arm64.zip, tool.exe).
  */
-import semver from 'semver';
 import { usageError } from '../errors.js';
 import { parseTarget } from '../targets/index.js';
+import { loadVersionRanges } from './checks.js';
 
 export interface Expectations {
   goos?: string;
@@ -31,7 +31,8 @@ export interface VerifyOptions {
   requireBuildinfo?: boolean;
 }
 
-export function expectationsFrom(options: VerifyOptions): Expectations {
+/** The expectations the options give; a `--go` range loads the range code (see loadVersionRanges). */
+export async function expectationsFrom(options: VerifyOptions): Promise<Expectations> {
   if (options.target && (options.os || options.arch)) {
     throw usageError('verify.options', '--target cannot be combined with --os or --arch.', { hint: 'use --target linux/arm64, or --os and --arch' });
   }
@@ -39,7 +40,7 @@ export function expectationsFrom(options: VerifyOptions): Expectations {
   if (options.maxGlibc !== undefined && !/^\d+\.\d+$/.test(options.maxGlibc)) {
     throw usageError('verify.options', `--max-glibc ${options.maxGlibc} is not a glibc version like 2.31.`, { hint: 'use MAJOR.MINOR, e.g. --max-glibc 2.31' });
   }
-  if (options.go !== undefined && semver.validRange(options.go.replace(/go(?=\d)/g, '')) === null) {
+  if (options.go !== undefined && (await loadVersionRanges()).validRange(options.go.replace(/go(?=\d)/g, '')) === null) {
     throw usageError('verify.options', `--go "${options.go}" is not a version range.`, { hint: 'use e.g. ">=1.22", "1.23.x" or ">=1.21 <1.24"' });
   }
   const expected: Expectations = {};

@@ -11,13 +11,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BinaryInfo, inspectBuffer, inspectFile } from '../binary/index.js';
 import { isGocrossError, usageError } from '../errors.js';
-import { forEachTarMember } from '../io/archive.js';
-import { forEachZipMember } from '../io/zip.js';
-import { goBuildId } from './oci-layer.js';
-import { isCondaPackage, readCondaPackage } from './conda-package.js';
 import { gunzipToTemp, isGzipImage, isLayoutFolder, openLayout } from '../io/oci-blobs.js';
 import { untilDone } from '../io/cleanup.js';
-import { platformName, type PlatformReport, readImage } from './oci-image.js';
+import type { PlatformReport } from './oci-image.js';
 import { parseTarget } from '../targets/index.js';
 import type { Check } from './checks.js';
 import type { Expectations } from './expect.js';
@@ -51,6 +47,22 @@ export interface WalkOptions {
   onImage?: (path: string, reports: PlatformReport[]) => void;
 }
 
+/**
+ * The readers of archives, images and conda packages (and the tar, zip, zstd and bzip2 code
+ * under them) load with the first such file met: a directory of plain binaries never pays for them.
+ */
+let imageReader: Promise<typeof import('./oci-image.js')> | undefined;
+let condaReader: Promise<typeof import('./conda-package.js')> | undefined;
+let tarReader: Promise<[typeof import('../io/archive.js'), typeof import('./oci-layer.js')]> | undefined;
+let zipReader: Promise<[typeof import('../io/zip.js'), typeof import('./oci-layer.js')]> | undefined;
+const images = () => (imageReader ??= import('./oci-image.js'));
+const condas = () => (condaReader ??= import('./conda-package.js'));
+const tars = () => (tarReader ??= Promise.all([import('../io/archive.js'), import('./oci-layer.js')]));
+const zips = () => (zipReader ??= Promise.all([import('../io/zip.js'), import('./oci-layer.js')]));
+
+/** The names a conda package can have; the package reader decides for itself what it is. */
+const CONDA_NAME = /\.(conda|tar\.bz2)$/i;
+
 /** The target a platform or subdir names, or null when it names none. */
 function targetOf(name: string): Expectations | null {
   try {
@@ -70,6 +82,7 @@ async function inspectImage(file: string, options: WalkOptions, path = file): Pr
   const source = openLayout(file, path);
   if (!source) return [];
   const wanted = options.platforms?.map(canonical);
+  const { platformName, readImage } = await images();
   const reports = await readImage(source, { want: wanted ? (p) => wanted.includes(canonical(p)) : undefined });
   options.onImage?.(path, reports);
   const found: Found[] = [];
@@ -90,7 +103,7 @@ async function inspectImage(file: string, options: WalkOptions, path = file): Pr
 }
 
 async function inspectConda(path: string): Promise<Found[]> {
-  const pkg = await readCondaPackage(path);
+  const pkg = await (await condas()).readCondaPackage(path);
   // A bzip2 tarball that is no conda package: an archive like any other, its name the claim.
   if (!pkg.index) return pkg.binaries.map((b) => ({ path, member: b.member, info: b.info, error: b.error, named: false, sha256: b.sha256, buildId: b.buildId ?? null }));
   const subdir = pkg.index?.subdir ?? null;
@@ -110,7 +123,7 @@ const MAX_MEMBER = 512 * 1024 * 1024;
 
 const isArchive = (path: string): 'tar' | 'zip' | null => (/\.(tar\.gz|tgz|tar)$/i.test(path) ? 'tar' : /\.zip$/i.test(path) ? 'zip' : null);
 
-async function inspectMember(path: string, member: string, data: Buffer): Promise<Found> {
+async function inspectMember(path: string, member: string, data: Buffer, goBuildId: (data: Buffer) => string | null): Promise<Found> {
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
     return { path, member, info: await inspectBuffer(data), error: null, named: false, sha256, buildId: goBuildId(data) };
@@ -121,7 +134,7 @@ async function inspectMember(path: string, member: string, data: Buffer): Promis
 }
 
 async function inspectOne(path: string, named: boolean, options: WalkOptions): Promise<Found[]> {
-  if (isCondaPackage(path)) return inspectConda(path);
+  if (CONDA_NAME.test(path) && (await condas()).isCondaPackage(path)) return inspectConda(path);
   if (/\.tar$/i.test(path) && openLayout(path)) return inspectImage(path, options);
   if (/\.(tar\.gz|tgz)$/i.test(path) && (await isGzipImage(path))) {
     // `docker save IMAGE | gzip`: blobs need random access, so the tar goes to a temporary file.
@@ -136,13 +149,15 @@ async function inspectOne(path: string, named: boolean, options: WalkOptions): P
   }
   const archive = isArchive(path);
   if (archive === 'tar') {
+    const [{ forEachTarMember }, { goBuildId }] = await tars();
     const found: Found[] = [];
-    await forEachTarMember(path, MAX_MEMBER, async (m, data) => void found.push(await inspectMember(path, m.name, data)));
+    await forEachTarMember(path, MAX_MEMBER, async (m, data) => void found.push(await inspectMember(path, m.name, data, goBuildId)));
     return found;
   }
   if (archive === 'zip') {
+    const [{ forEachZipMember }, { goBuildId }] = await zips();
     const found: Found[] = [];
-    await forEachZipMember(path, MAX_MEMBER, async (m, data) => void found.push(await inspectMember(path, m.name, data())));
+    await forEachZipMember(path, MAX_MEMBER, async (m, data) => void found.push(await inspectMember(path, m.name, data(), goBuildId)));
     return found;
   }
   try {

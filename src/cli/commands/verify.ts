@@ -3,7 +3,6 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkError, usageError } from '../../errors.js';
 import { sha256File, writeFileAtomic } from '../../io/files.js';
-import { goBuildId } from '../../verify/oci-layer.js';
 import type { PlatformReport } from '../../verify/oci-image.js';
 import { type Check, runChecks } from '../../verify/checks.js';
 import { type Expectations, expectationsFrom, inferFromName } from '../../verify/expect.js';
@@ -68,7 +67,8 @@ async function identities(results: Result[], found: Found[], claims: (string | n
         sha256 = hashed.get(key) ?? (await sha256File(f.path)).sha256;
         hashed.set(key, sha256);
       }
-      if (results[i]!.info?.go) buildId = goBuildId(readHead(f.path));
+      // The build-ID reader lives with the image code (and its tar library): loaded only here.
+      if (results[i]!.info?.go) buildId = (await import('../../verify/oci-layer.js')).goBuildId(readHead(f.path));
     }
     ids.push({ name: displayName(results[i]!), claim: claims[i] ?? null, sha256, buildId: results[i]!.info?.go ? buildId : null });
   }
@@ -108,7 +108,7 @@ async function checkSums(file: string, results: Result[]): Promise<Result[]> {
 }
 
 export async function run({ args, options: opts, output, global }: Context<'verify'>): Promise<number> {
-  const expected = expectationsFrom(opts);
+  const expected = await expectationsFrom(opts);
   // Without a target on the command line, each name says what its binary should be.
   const infer = opts.infer === true || (expected.goos === undefined && expected.goarch === undefined);
   const results: Result[] = [];
