@@ -4,7 +4,8 @@
  * tool-darwin-arm64.zip, tool.exe).
  */
 import { usageError } from '../errors.js';
-import { parseTarget } from '../targets/index.js';
+import { BUILTIN_PAIRS, parseTarget } from '../targets/index.js';
+import { readWords } from '../targets/words.js';
 import { loadVersionRanges } from './checks.js';
 
 export interface Expectations {
@@ -65,12 +66,40 @@ export async function expectationsFrom(options: VerifyOptions): Promise<Expectat
 
 const ARCHIVE_SUFFIX = /\.(tar\.gz|tgz|tar|zip)$/i;
 
+type NamedTarget = Pick<Expectations, 'goos' | 'goarch' | 'goarm' | 'goamd64'>;
+
+/** Names already read, and what they name (null: no target). */
+const named = new Map<string, NamedTarget | null>();
+
+/**
+ * The target `name` names (linux/arm64, Linux_x86_64, linux-aarch64), or null when it names none.
+ * Most words of file names are no target words: those are told apart by the words alone, so
+ * the parser (whose error builds suggestions for the user) is asked only about likely targets.
+ */
+export function targetOf(name: string): NamedTarget | null {
+  const known = named.get(name);
+  if (known !== undefined) return known === null ? null : { ...known };
+  let target: NamedTarget | null = null;
+  const words = readWords(name, BUILTIN_PAIRS);
+  // The parser refuses any other mix of words (see parseTarget): no need to ask it.
+  if (name.trim() !== '' && words.unknown.length === 0 && words.arches.length === 1 && words.oses.length <= 1 && words.variants.length <= 1) {
+    try {
+      const t = parseTarget(name);
+      target = { goos: t.goos, goarch: t.goarch, goarm: t.goarm ?? undefined, goamd64: t.goamd64 ?? undefined };
+    } catch {
+      // A variant or pair the parser refuses: no target.
+    }
+  }
+  named.set(name, target);
+  return target === null ? null : { ...target };
+}
+
 /**
  * The target a file name claims. Words are tried in pairs with the target parser (which knows
  * every alias), so `tool_Linux_x86_64` and `tool-aarch64-linux` both read as a target; a lone
  * `.exe` says windows.
  */
-export function inferFromName(name: string): Pick<Expectations, 'goos' | 'goarch' | 'goarm' | 'goamd64'> {
+export function inferFromName(name: string): NamedTarget {
   const base = name.split('/').pop() ?? name;
   const words = base
     .replace(ARCHIVE_SUFFIX, '')
@@ -84,12 +113,8 @@ export function inferFromName(name: string): Pick<Expectations, 'goos' | 'goarch
     for (const span of [3, 2]) {
       const slice = words.slice(i, i + span);
       if (slice.length < span || slice.some((w) => /^\d+$/.test(w))) continue;
-      try {
-        const t = parseTarget(slice.join('/'));
-        return { goos: t.goos, goarch: t.goarch, goarm: t.goarm ?? undefined, goamd64: t.goamd64 ?? undefined };
-      } catch {
-        // Not a target at this position.
-      }
+      const target = targetOf(slice.join('/'));
+      if (target) return target;
     }
   }
   if (exe) return { goos: 'windows' };

@@ -14,9 +14,8 @@ import { isGocrossError, usageError } from '../errors.js';
 import { gunzipToTemp, isGzipImage, isLayoutFolder, openLayout } from '../io/oci-blobs.js';
 import { untilDone } from '../io/cleanup.js';
 import type { PlatformReport } from './oci-image.js';
-import { parseTarget } from '../targets/index.js';
 import type { Check } from './checks.js';
-import type { Expectations } from './expect.js';
+import { type Expectations, targetOf } from './expect.js';
 
 export interface Found {
   path: string;
@@ -62,16 +61,6 @@ const zips = () => (zipReader ??= Promise.all([import('../io/zip.js'), import('.
 
 /** The names a conda package can have; the package reader decides for itself what it is. */
 const CONDA_NAME = /\.(conda|tar\.bz2)$/i;
-
-/** The target a platform or subdir names, or null when it names none. */
-function targetOf(name: string): Expectations | null {
-  try {
-    const t = parseTarget(name);
-    return { goos: t.goos, goarch: t.goarch, goarm: t.goarm ?? undefined, goamd64: t.goamd64 ?? undefined };
-  } catch {
-    return null;
-  }
-}
 
 const canonical = (name: string): string => {
   const t = targetOf(name);
