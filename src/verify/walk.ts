@@ -16,6 +16,7 @@ import { untilDone } from '../io/cleanup.js';
 import type { PlatformReport } from './oci-image.js';
 import type { Check } from './checks.js';
 import { type Expectations, targetOf } from './expect.js';
+import { PARALLEL_MIN, readFiles } from './read.js';
 
 export interface Found {
   path: string;
@@ -168,22 +169,55 @@ async function filesUnder(dir: string): Promise<string[]> {
   return files;
 }
 
-export async function* walk(paths: string[], options: WalkOptions = {}): AsyncGenerator<Found> {
+/** What the paths hold, in order, before anything is read. */
+type Item =
+  | { kind: 'plain'; path: string; named: boolean }
+  | { kind: 'other'; path: string; named: boolean }
+  | { kind: 'layout'; path: string }
+  | { kind: 'fail'; error: unknown };
+
+/** A file inspectOne reads as one binary, neither archive nor package nor image. */
+const isPlain = (path: string): boolean => !CONDA_NAME.test(path) && isArchive(path) === null;
+
+async function itemsOf(paths: string[]): Promise<Item[]> {
+  const items: Item[] = [];
   for (const path of paths) {
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();
     } catch {
-      throw usageError('verify.missing', `${path} does not exist.`, { hint: 'check the path' });
+      // Thrown when its turn comes: what comes before it is reported as before.
+      items.push({ kind: 'fail', error: usageError('verify.missing', `${path} does not exist.`, { hint: 'check the path' }) });
+      break;
     }
-    if (!isDir) {
-      yield* await inspectOne(path, true, options);
+    if (!isDir) items.push({ kind: isPlain(path) ? 'plain' : 'other', path, named: true });
+    else if (isLayoutFolder(path)) items.push({ kind: 'layout', path });
+    else {
+      try {
+        for (const file of await filesUnder(path)) items.push({ kind: isPlain(file) ? 'plain' : 'other', path: file, named: false });
+      } catch (error) {
+        items.push({ kind: 'fail', error });
+        break;
+      }
+    }
+  }
+  return items;
+}
+
+export async function* walk(paths: string[], options: WalkOptions = {}): AsyncGenerator<Found> {
+  const items = await itemsOf(paths);
+  // Hundreds of plain files are read ahead, over the cores; the rest one by one in turn.
+  const plain = items.filter((item) => item.kind === 'plain').map((item) => item.path);
+  const read = plain.length >= PARALLEL_MIN ? await readFiles(plain) : null;
+  let p = 0;
+  for (const item of items) {
+    if (item.kind === 'fail') throw item.error;
+    if (item.kind === 'layout') {
+      yield* await inspectImage(item.path, options);
       continue;
     }
-    if (isLayoutFolder(path)) {
-      yield* await inspectImage(path, options);
-      continue;
-    }
-    for (const file of await filesUnder(path)) yield* await inspectOne(file, false, options);
+    const outcome = item.kind === 'plain' && read ? read[p++] : undefined;
+    if (outcome) yield { path: item.path, member: null, info: outcome.info, error: outcome.error, named: item.named };
+    else yield* await inspectOne(item.path, item.named, options);
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../src/binary/index.js';
@@ -205,6 +205,22 @@ describe.skipIf(!GO || !TOOLS.every(Boolean))('gocross verify on real binaries',
     expect(result.stderr).toContain(`no binaries found in ${empty} (1 other file): nothing was verified.`);
     expect(result.stderr).toContain('--allow-empty');
     expect((await gocross(['verify', '--target', 'linux/arm64', '--allow-empty', empty])).exitCode).toBe(0);
+  });
+
+  it('hundreds of files, read over the cores, give the rows one-by-one reading gives, in order', async () => {
+    const dir = join(root, 'many');
+    mkdirSync(dir, { recursive: true });
+    const kinds = ['linux-arm64', 'c-dynamic', 'windows-amd64.exe', 'darwin-arm64', 'linux-armv7', 'c-static-pie'];
+    writeFileSync(join(dir, 'notes.txt'), 'no binary\n');
+    writeFileSync(join(dir, 'truncated'), readFileSync(f('linux-amd64')).subarray(0, 200_000));
+    for (let i = 0; i < 400; i += 1) linkSync(f(kinds[i % kinds.length] as string), join(dir, `bin${String(i).padStart(3, '0')}_${kinds[i % kinds.length]}`));
+    const all = await verify(['--max-glibc', '2.40', dir]);
+    const names = readdirSync(dir).sort();
+    const few = await verify(['--max-glibc', '2.40', ...names.slice(0, 150).map((n) => join(dir, n))]);
+    const rest = await verify(['--max-glibc', '2.40', ...names.slice(150).map((n) => join(dir, n))]);
+    expect(all.rows.map((r) => r.path)).toEqual(names.filter((n) => n !== 'notes.txt').map((n) => join(dir, n)));
+    expect(all.rows).toEqual([...few.rows, ...rest.rows].filter((r) => !r.path.endsWith('notes.txt')));
+    expect(all.rows.find((r) => r.path.endsWith('truncated'))?.error).toMatch(/past end of file/);
   });
 
   it('rejects contradictory options and missing paths with exit 2', async () => {

@@ -1,0 +1,10 @@
+/** A worker thread of read.ts: reads the files it claims and sends their outcomes back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readClaimed, type WorkerInput, type WorkerMessage } from './read.js';
+
+const { paths, next } = workerData as WorkerInput;
+const port = parentPort;
+if (port) {
+  await readClaimed(paths, new Int32Array(next), (start, outcomes) => port.postMessage({ start, outcomes } satisfies WorkerMessage));
+  port.postMessage({ done: true } satisfies WorkerMessage);
+}

@@ -1,0 +1,95 @@
+/**
+ * Reading many plain files (no archives, images or packages) for `verify`: one at a time for a
+ * few, spread over the cores for hundreds. Each thread claims the next few files of one shared
+ * list, so a thread that starts late or meets big files takes fewer; every answer goes into the
+ * file's own slot, so the order is the list's whatever thread read it.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type BinaryInfo, inspectFile } from '../binary/index.js';
+import { isGocrossError } from '../errors.js';
+
+/**
+ * One file's answer: what it is, or why it could not be inspected (a malformed binary).
+ * Anything else (a file that cannot be opened) is no answer: the caller reads that file again
+ * itself, so the error it throws is the one a plain read throws.
+ */
+export interface Outcome {
+  info: BinaryInfo | null;
+  error: string | null;
+}
+
+/** Below this many files a worker costs more to start (~40 ms) than it saves. */
+export const PARALLEL_MIN = 300;
+/** Files claimed at a time: large enough to keep messages few, small enough to share the tail. */
+const CHUNK = 32;
+const MAX_WORKERS = 4;
+
+export async function readOne(path: string): Promise<Outcome | undefined> {
+  try {
+    return { info: await inspectFile(path), error: null };
+  } catch (error) {
+    if (isGocrossError(error) && error.kind === 'check') return { info: null, error: error.message };
+    return undefined;
+  }
+}
+
+/** What a worker is given. `next` holds the index of the next unclaimed file. */
+export interface WorkerInput {
+  paths: string[];
+  next: SharedArrayBuffer;
+}
+
+/** What a worker sends: the outcomes of the files from `start` on, then `done`. */
+export type WorkerMessage = { start: number; outcomes: (Outcome | undefined)[] } | { done: true };
+
+/** Claims the next files of `paths` through `next` and reads them, until none is left. */
+export async function readClaimed(paths: readonly string[], next: Int32Array, each: (start: number, outcomes: (Outcome | undefined)[]) => void): Promise<void> {
+  for (;;) {
+    const start = Atomics.add(next, 0, CHUNK);
+    if (start >= paths.length) return;
+    const end = Math.min(start + CHUNK, paths.length);
+    const outcomes: (Outcome | undefined)[] = [];
+    for (let i = start; i < end; i += 1) outcomes.push(await readOne(paths[i] as string));
+    each(start, outcomes);
+  }
+}
+
+const WORKER = new URL('./read-worker.js', import.meta.url);
+
+function workersFor(count: number): number {
+  // Run from the TypeScript sources (tests) there is no compiled worker to start.
+  if (count < PARALLEL_MIN || !import.meta.url.endsWith('.js')) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(count / (PARALLEL_MIN / 2)) - 1));
+}
+
+/**
+ * The outcome of each of `paths`, in their order; undefined where the file must be read again
+ * by the caller (it could not be opened or read, or a worker failed).
+ */
+export async function readFiles(paths: readonly string[]): Promise<(Outcome | undefined)[]> {
+  const outcomes = new Array<Outcome | undefined>(paths.length);
+  const store = (start: number, got: (Outcome | undefined)[]): void => {
+    for (let j = 0; j < got.length; j += 1) outcomes[start + j] = got[j];
+  };
+  const next = new SharedArrayBuffer(4);
+  const claims = new Int32Array(next);
+  const workers = Array.from(
+    { length: workersFor(paths.length) },
+    () =>
+      new Promise<void>((resolve) => {
+        const input: WorkerInput = { paths: [...paths], next };
+        const worker = new Worker(WORKER, { workerData: input });
+        worker.on('message', (message: WorkerMessage) => {
+          if ('done' in message) resolve();
+          else store(message.start, message.outcomes);
+        });
+        // A failed worker leaves its files without an outcome: the caller reads them itself.
+        worker.on('error', () => resolve());
+        worker.on('exit', () => resolve());
+      }),
+  );
+  await readClaimed(paths, claims, store);
+  await Promise.all(workers);
+  return outcomes;
+}
