@@ -63,7 +63,7 @@ class RangeReader {
     private chunk: Buffer,
   ) {}
 
-  async bytes(at: number, length: number, what: string): Promise<Buffer> {
+  bytes(at: number, length: number, what: string): Buffer {
     if (at + length <= this.chunk.length) return this.chunk.subarray(at, at + length);
     if (at + length > this.range.size) {
       throw new BinaryFormatError(`Go build info ${what} runs past the end of its section (offset ${hex(this.range.offset + at)}, size ${length})`);
@@ -72,10 +72,10 @@ class RangeReader {
   }
 
   /** encoding/binary.Uvarint at `at`: [value, bytes used]. */
-  async uvarint(at: number, what: string, max: number): Promise<[number, number]> {
+  uvarint(at: number, what: string, max: number): [number, number] {
     const available = this.range.size - at;
     if (available <= 0) throw new BinaryFormatError(`Go build info ${what} length is missing (end of section)`);
-    const head = await this.bytes(at, Math.min(10, available), what);
+    const head = this.bytes(at, Math.min(10, available), what);
     let value = 0;
     let scale = 1;
     for (let i = 0; i < head.length; i += 1) {
@@ -95,28 +95,28 @@ class RangeReader {
  * The build info in `range`, or null when there is none. `memory` maps addresses to file
  * offsets, for the pointer format of Go 1.13–1.17.
  */
-export async function readBuildInfo(source: ByteSource, range: FileRange, memory: readonly Region[]): Promise<RawBuildInfo | null> {
+export function readBuildInfo(source: ByteSource, range: FileRange, memory: readonly Region[]): RawBuildInfo | null {
   const limit = Math.min(range.size, SCAN_LIMIT);
-  let chunk = await readRange(source, range.offset, Math.min(limit, FIRST_READ), 'Go build info section');
+  let chunk = readRange(source, range.offset, Math.min(limit, FIRST_READ), 'Go build info section');
   let at = findMagic(chunk, range.offset);
   if (at < 0 && limit > chunk.length) {
-    chunk = await readRange(source, range.offset, limit, 'Go build info section');
+    chunk = readRange(source, range.offset, limit, 'Go build info section');
     at = findMagic(chunk, range.offset);
   }
   if (at < 0) return null;
   const reader = new RangeReader(source, { offset: range.offset + at, size: range.size - at }, chunk.subarray(at));
-  const header = await reader.bytes(0, HEADER_SIZE, 'header');
+  const header = reader.bytes(0, HEADER_SIZE, 'header');
   const pointerSize = header[14] as number;
   const flags = header[15] as number;
 
   let version: Buffer;
   let modinfo: Buffer;
   if (flags & FLAG_INLINE) {
-    const [versionLength, versionBytes] = await reader.uvarint(HEADER_SIZE, 'version', MAX_VERSION);
+    const [versionLength, versionBytes] = reader.uvarint(HEADER_SIZE, 'version', MAX_VERSION);
     const versionAt = HEADER_SIZE + versionBytes;
-    version = await reader.bytes(versionAt, versionLength, 'version');
-    const [modLength, modBytes] = await reader.uvarint(versionAt + versionLength, 'module text', MAX_MODINFO);
-    modinfo = await reader.bytes(versionAt + versionLength + modBytes, modLength, 'module text');
+    version = reader.bytes(versionAt, versionLength, 'version');
+    const [modLength, modBytes] = reader.uvarint(versionAt + versionLength, 'module text', MAX_MODINFO);
+    modinfo = reader.bytes(versionAt + versionLength + modBytes, modLength, 'module text');
   } else {
     if (pointerSize !== 4 && pointerSize !== 8) {
       throw new BinaryFormatError(`Go build info has pointer size ${pointerSize} (expected 4 or 8)`);
@@ -124,15 +124,15 @@ export async function readBuildInfo(source: ByteSource, range: FileRange, memory
     const little = (flags & FLAG_BIG_ENDIAN) === 0;
     const fields = new Fields(header, little, 'Go build info header');
     const is64 = pointerSize === 8;
-    version = await readGoString(source, memory, fields.word(16, is64), pointerSize, little, 'version', MAX_VERSION);
-    modinfo = await readGoString(source, memory, fields.word(16 + pointerSize, is64), pointerSize, little, 'module text', MAX_MODINFO);
+    version = readGoString(source, memory, fields.word(16, is64), pointerSize, little, 'version', MAX_VERSION);
+    modinfo = readGoString(source, memory, fields.word(16 + pointerSize, is64), pointerSize, little, 'module text', MAX_MODINFO);
   }
   if (version.length === 0) throw new BinaryFormatError('Go build info holds an empty Go version');
   return { version: version.toString('utf8'), modinfo };
 }
 
 /** A Go string {data pointer, length} at address `addr`, followed into the file. */
-async function readGoString(
+function readGoString(
   source: ByteSource,
   memory: readonly Region[],
   addr: number,
@@ -140,11 +140,11 @@ async function readGoString(
   little: boolean,
   what: string,
   max: number,
-): Promise<Buffer> {
+): Buffer {
   const headerAt = addressToOffset(memory, addr, 2 * pointerSize);
   if (headerAt === null) throw new BinaryFormatError(`Go build info ${what} pointer ${hex(addr)} is outside every loaded segment`);
   const is64 = pointerSize === 8;
-  const header = new Fields(await readRange(source, headerAt, 2 * pointerSize, `Go build info ${what} string header`), little, `Go build info ${what} string header`);
+  const header = new Fields(readRange(source, headerAt, 2 * pointerSize, `Go build info ${what} string header`), little, `Go build info ${what} string header`);
   const dataAddr = header.word(0, is64);
   const length = header.word(pointerSize, is64);
   if (length > max) throw new BinaryFormatError(`Go build info ${what} claims ${length} bytes`);

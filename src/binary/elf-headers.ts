@@ -48,14 +48,14 @@ export interface Header {
   shstrndx: number;
 }
 
-export async function readHeader(source: ByteSource): Promise<Header> {
-  const ident = await readRange(source, 0, 16, 'ELF identification');
+export function readHeader(source: ByteSource): Header {
+  const ident = readRange(source, 0, 16, 'ELF identification');
   const cls = ident[4];
   const data = ident[5];
   if (cls !== 1 && cls !== 2) throw new BinaryFormatError(`ELF class ${cls} is neither 32-bit (1) nor 64-bit (2)`);
   if (data !== 1 && data !== 2) throw new BinaryFormatError(`ELF data encoding ${data} is neither little (1) nor big endian (2)`);
   const is64 = cls === 2;
-  const f = new Fields(await readRange(source, 0, is64 ? 64 : 52, 'ELF header'), data === 1, 'ELF header');
+  const f = new Fields(readRange(source, 0, is64 ? 64 : 52, 'ELF header'), data === 1, 'ELF header');
   const w = is64 ? 8 : 4;
   const after = 24 + 3 * w; // e_flags follows e_entry, e_phoff, e_shoff
   return {
@@ -76,21 +76,21 @@ export async function readHeader(source: ByteSource): Promise<Header> {
 }
 
 /** Section 0 holds the real counts when they do not fit the header (e_shnum 0, PN_XNUM, SHN_XINDEX). */
-export async function resolveExtendedCounts(source: ByteSource, h: Header): Promise<void> {
+export function resolveExtendedCounts(source: ByteSource, h: Header): void {
   if (h.shoff === 0 || (h.shnum !== 0 && h.phnum !== PN_XNUM && h.shstrndx !== SHN_XINDEX)) return;
-  const f = new Fields(await readRange(source, h.shoff, h.is64 ? 64 : 40, 'ELF section header 0'), h.little, 'ELF section header 0');
+  const f = new Fields(readRange(source, h.shoff, h.is64 ? 64 : 40, 'ELF section header 0'), h.little, 'ELF section header 0');
   if (h.shnum === 0) h.shnum = f.word(h.is64 ? 32 : 20, h.is64);
   if (h.shstrndx === SHN_XINDEX) h.shstrndx = f.u32(h.is64 ? 40 : 24);
   if (h.phnum === PN_XNUM) h.phnum = f.u32(h.is64 ? 44 : 28);
 }
 
-export async function readSegments(source: ByteSource, h: Header): Promise<Segment[]> {
+export function readSegments(source: ByteSource, h: Header): Segment[] {
   if (h.phnum === 0 || h.phoff === 0) return [];
   const entry = h.is64 ? 56 : 32;
   if (h.phentsize < entry) throw new BinaryFormatError(`ELF program header entry size ${h.phentsize} is smaller than ${entry}`);
   if (h.phnum > MAX_SEGMENTS) throw new BinaryFormatError(`ELF claims ${h.phnum} program headers (more than ${MAX_SEGMENTS})`);
   const what = 'ELF program header table';
-  const data = await readRange(source, h.phoff, h.phnum * h.phentsize, what);
+  const data = readRange(source, h.phoff, h.phnum * h.phentsize, what);
   // Every entry lies inside the table just read (phentsize >= entry), so fields are read unchecked.
   const u32 = h.little ? (at: number) => data.readUInt32LE(at) : (at: number) => data.readUInt32BE(at);
   const u64 = h.little ? (at: number) => data.readUInt32LE(at) + data.readUInt32LE(at + 4) * 0x1_0000_0000 : (at: number) => data.readUInt32BE(at + 4) + data.readUInt32BE(at) * 0x1_0000_0000;
@@ -104,13 +104,13 @@ export async function readSegments(source: ByteSource, h: Header): Promise<Segme
   return segments;
 }
 
-export async function readSections(source: ByteSource, h: Header): Promise<Section[]> {
+export function readSections(source: ByteSource, h: Header): Section[] {
   if (h.shoff === 0 || h.shnum === 0) return [];
   const entry = h.is64 ? 64 : 40;
   if (h.shentsize < entry) throw new BinaryFormatError(`ELF section header entry size ${h.shentsize} is smaller than ${entry}`);
   if (h.shnum > MAX_SECTIONS) throw new BinaryFormatError(`ELF claims ${h.shnum} sections (more than ${MAX_SECTIONS})`);
   const what = 'ELF section header table';
-  const data = await readRange(source, h.shoff, h.shnum * h.shentsize, what);
+  const data = readRange(source, h.shoff, h.shnum * h.shentsize, what);
   // Every entry lies inside the table just read (shentsize >= entry), so fields are read unchecked.
   const u32 = h.little ? (at: number) => data.readUInt32LE(at) : (at: number) => data.readUInt32BE(at);
   const u64 = h.little ? (at: number) => data.readUInt32LE(at) + data.readUInt32LE(at + 4) * 0x1_0000_0000 : (at: number) => data.readUInt32BE(at + 4) + data.readUInt32BE(at) * 0x1_0000_0000;
@@ -125,7 +125,7 @@ export async function readSections(source: ByteSource, h: Header): Promise<Secti
     const names = raw[h.shstrndx];
     if (!names) throw new BinaryFormatError(`ELF section name table index ${h.shstrndx} is not below the section count ${h.shnum}`);
     if (names.size > MAX_SHSTRTAB) throw new BinaryFormatError(`ELF section name table is implausibly large (${names.size} bytes)`);
-    const table = new Fields(await readRange(source, names.offset, names.size, 'ELF section name table'), h.little, 'ELF section name table');
+    const table = new Fields(readRange(source, names.offset, names.size, 'ELF section name table'), h.little, 'ELF section name table');
     for (const section of raw) if (section.type !== 0 || section.nameOffset !== 0) section.name = table.shortName(section.nameOffset);
   }
   return raw;

@@ -51,25 +51,29 @@ const INTERPRETER_OS: [RegExp, string][] = [
   [/ld\.so\.1$/, 'solaris'],
 ];
 
+interface Area {
+  offset: number;
+  size: number;
+  align: number;
+}
+
 /** Notes from PT_NOTE segments, or from SHT_NOTE sections in files without program headers. */
-async function readNotes(source: ByteSource, h: Header, segments: Segment[], sections: Section[]): Promise<Note[]> {
-  const areas =
-    segments.length > 0
-      ? segments.filter((s) => s.type === PT_NOTE).map((s) => ({ offset: s.offset, size: s.filesz, align: s.align }))
-      : sections.filter((s) => s.type === SHT_NOTE).map((s) => ({ offset: s.offset, size: s.size, align: s.align }));
+function readNotes(source: ByteSource, h: Header, areas: readonly Area[]): Note[] {
   const notes: Note[] = [];
-  for (const area of areas.slice(0, MAX_NOTE_AREAS)) {
+  for (let i = 0; i < areas.length && i < MAX_NOTE_AREAS; i += 1) {
+    const area = areas[i] as Area;
     // Core dumps carry large notes we do not need: the first part holds any ABI tag.
-    const data = await readRange(source, area.offset, Math.min(area.size, MAX_NOTE_BYTES), 'ELF note area');
-    notes.push(...parseNotes(data, h.little, area.align));
+    const data = readRange(source, area.offset, Math.min(area.size, MAX_NOTE_BYTES), 'ELF note area');
+    const found = parseNotes(data, h.little, area.align);
+    for (let j = 0; j < found.length; j += 1) notes.push(found[j] as Note);
   }
   return notes;
 }
 
-async function readInterpreter(source: ByteSource, segment: Segment | undefined): Promise<string | null> {
+function readInterpreter(source: ByteSource, segment: Segment | undefined): string | null {
   if (!segment) return null;
   if (segment.filesz > MAX_INTERP) throw new BinaryFormatError(`ELF interpreter path is implausibly long (${segment.filesz} bytes)`);
-  const data = await readRange(source, segment.offset, segment.filesz, 'ELF interpreter (PT_INTERP)');
+  const data = readRange(source, segment.offset, segment.filesz, 'ELF interpreter (PT_INTERP)');
   const nul = data.indexOf(0);
   return data.toString('utf8', 0, nul < 0 ? data.length : nul);
 }
@@ -80,25 +84,24 @@ interface DynamicFacts {
   glibc: string | null;
 }
 
-async function readDynamic(source: ByteSource, h: Header, segments: Segment[], sections: Section[], loads: Region[]): Promise<DynamicFacts | null> {
-  const dynamic = segments.find((s) => s.type === PT_DYNAMIC);
+function readDynamic(source: ByteSource, h: Header, dynamic: Segment | undefined, section: Section | undefined, sections: Section[], loads: Region[]): DynamicFacts | null {
   if (!dynamic) return null;
   if (dynamic.filesz > MAX_DYNAMIC_BYTES) throw new BinaryFormatError(`ELF dynamic section is implausibly large (${dynamic.filesz} bytes)`);
-  const tags = parseDynamic(await readRange(source, dynamic.offset, dynamic.filesz, 'ELF dynamic section (PT_DYNAMIC)'), h.little, h.is64);
+  const tags = parseDynamic(readRange(source, dynamic.offset, dynamic.filesz, 'ELF dynamic section (PT_DYNAMIC)'), h.little, h.is64);
 
   let strings: Fields | null = null;
   let stringsAt = -1;
-  const readStrings = async (offset: number, size: number): Promise<Fields> => {
+  const readStrings = (offset: number, size: number): Fields => {
     if (size > MAX_STRTAB) throw new BinaryFormatError(`ELF dynamic string table is implausibly large (${size} bytes)`);
     if (strings && stringsAt === offset && strings.length >= size) return strings;
-    strings = new Fields(await readRange(source, offset, size, 'ELF dynamic string table'), h.little, 'ELF dynamic string table');
+    strings = new Fields(readRange(source, offset, size, 'ELF dynamic string table'), h.little, 'ELF dynamic string table');
     stringsAt = offset;
     return strings;
   };
   if (tags.strtab !== null) {
     const at = addressToOffset(loads, tags.strtab, 1);
     if (at === null) throw new BinaryFormatError(`ELF DT_STRTAB address ${hex(tags.strtab)} is outside every loaded segment`);
-    await readStrings(at, tags.strsz ?? Math.min(DEFAULT_STRTAB, source.size - at));
+    readStrings(at, tags.strsz ?? Math.min(DEFAULT_STRTAB, source.size - at));
   }
   const dynstr = strings as Fields | null;
   if (tags.needed.length > 0 && !dynstr) throw new BinaryFormatError('ELF has DT_NEEDED entries but no DT_STRTAB');
@@ -107,19 +110,18 @@ async function readDynamic(source: ByteSource, h: Header, segments: Segment[], s
 
   // The version-needs table: its section when there are section headers, else DT_VERNEED.
   let glibc: string | null = null;
-  const section = sections.find((s) => s.type === SHT_GNU_VERNEED);
   if (section) {
     const linked = sections[section.link];
     if (!linked) throw new BinaryFormatError(`ELF .gnu.version_r links to missing section ${section.link}`);
-    const table = await readStrings(linked.offset, linked.size);
+    const table = readStrings(linked.offset, linked.size);
     if (section.size > MAX_VERNEED_BYTES) throw new BinaryFormatError(`ELF .gnu.version_r is implausibly large (${section.size} bytes)`);
-    const data = await readRange(source, section.offset, section.size, 'ELF version needs (.gnu.version_r)');
+    const data = readRange(source, section.offset, section.size, 'ELF version needs (.gnu.version_r)');
     glibc = highestGlibc(data, h.little, section.info, table);
   } else if (tags.verneed !== null && tags.verneednum > 0 && dynstr) {
     const at = addressToOffset(loads, tags.verneed, 16);
     if (at === null) throw new BinaryFormatError(`ELF DT_VERNEED address ${hex(tags.verneed)} is outside every loaded segment`);
     // DT_VERNEED has no size: read what the records can plausibly take.
-    const data = await readRange(source, at, Math.min(DEFAULT_STRTAB, source.size - at), 'ELF version needs (DT_VERNEED)');
+    const data = readRange(source, at, Math.min(DEFAULT_STRTAB, source.size - at), 'ELF version needs (DT_VERNEED)');
     glibc = highestGlibc(data, h.little, tags.verneednum, dynstr);
   }
   return { needed, flags1: tags.flags1, glibc };
@@ -151,38 +153,51 @@ function elfOs(osabi: number, notes: Note[], little: boolean, interpreter: strin
 
 const GO_SECTIONS = new Set(['.gopclntab', '.data.rel.ro.gopclntab', '.go.module', '.note.go.buildid']);
 
-export async function inspectElf(source: ByteSource): Promise<BinaryInfo> {
-  const h = await readHeader(source);
-  await resolveExtendedCounts(source, h);
-  const segments = await readSegments(source, h);
-  const sections = await readSections(source, h);
-  // A cut-short download loses its tail (symbols, debug info): say so rather than describe half a file.
+export function inspectElf(source: ByteSource): BinaryInfo {
+  const h = readHeader(source);
+  resolveExtendedCounts(source, h);
+  const segments = readSegments(source, h);
+  const sections = readSections(source, h);
+  // One pass over the segments, and one over the sections, for everything the fields need.
+  const loads: Region[] = [];
+  const noteAreas: Area[] = [];
+  let interpSegment: Segment | undefined;
+  let dynamicSegment: Segment | undefined;
+  let dataSegment: Segment | undefined;
   for (let i = 0; i < segments.length; i += 1) {
     const s = segments[i] as Segment;
-    if (s.type === PT_LOAD && !(s.offset + s.filesz <= source.size)) {
-      throw new BinaryFormatError(`ELF segment ${i} extends past end of file (offset ${hex(s.offset)}, size ${s.filesz}, file size ${source.size})`);
-    }
+    if (s.type === PT_LOAD) {
+      // A cut-short download loses its tail (symbols, debug info): say so rather than describe half a file.
+      if (!(s.offset + s.filesz <= source.size)) {
+        throw new BinaryFormatError(`ELF segment ${i} extends past end of file (offset ${hex(s.offset)}, size ${s.filesz}, file size ${source.size})`);
+      }
+      loads.push({ addr: s.vaddr, size: s.filesz, offset: s.offset });
+      if (dataSegment === undefined && (s.flags & (PF_X | PF_W)) === PF_W) dataSegment = s;
+    } else if (s.type === PT_NOTE) noteAreas.push({ offset: s.offset, size: s.filesz, align: s.align });
+    else if (s.type === PT_INTERP) interpSegment ??= s;
+    else if (s.type === PT_DYNAMIC) dynamicSegment ??= s;
   }
-  // One pass over the sections for everything the fields need from them.
   let symtab = false;
   let debugInfo = false;
   let goSection = false;
   let buildInfoSection: Section | undefined;
+  let verneedSection: Section | undefined;
   for (let i = 0; i < sections.length; i += 1) {
     const s = sections[i] as Section;
     if (s.type !== SHT_NOBITS && s.type !== 0 && !(s.offset + s.size <= source.size)) {
       throw new BinaryFormatError(`ELF section ${i} (${s.name || 'unnamed'}) extends past end of file (offset ${hex(s.offset)}, size ${s.size}, file size ${source.size})`);
     }
+    if (s.type === SHT_GNU_VERNEED) verneedSection ??= s;
+    if (segments.length === 0 && s.type === SHT_NOTE) noteAreas.push({ offset: s.offset, size: s.size, align: s.align });
     if (s.type === SHT_SYMTAB) symtab = true;
     else if (s.name === '.debug_info' || s.name === '.zdebug_info') debugInfo = true;
     else if (s.name === '.go.buildinfo' && s.type !== SHT_NOBITS) buildInfoSection ??= s;
     else if (GO_SECTIONS.has(s.name)) goSection = true;
   }
-  const loads: Region[] = segments.filter((s) => s.type === PT_LOAD).map((s) => ({ addr: s.vaddr, size: s.filesz, offset: s.offset }));
 
-  const interpreter = await readInterpreter(source, segments.find((s) => s.type === PT_INTERP));
-  const notes = await readNotes(source, h, segments, sections);
-  const dynamic = await readDynamic(source, h, segments, sections, loads);
+  const interpreter = readInterpreter(source, interpSegment);
+  const notes = readNotes(source, h, noteAreas);
+  const dynamic = readDynamic(source, h, dynamicSegment, verneedSection, sections, loads);
   const needed = dynamic?.needed ?? [];
   const flags1 = dynamic?.flags1 ?? 0;
 
@@ -195,13 +210,12 @@ export async function inspectElf(source: ByteSource): Promise<BinaryInfo> {
 
   // Go: the build-info section; without section headers, the first writable non-exec segment.
   const otherTraces = goSection || hasGoNote(notes);
-  const dataSegment = segments.find((s) => s.type === PT_LOAD && (s.flags & (PF_X | PF_W)) === PF_W);
   const range = buildInfoSection
     ? { offset: buildInfoSection.offset, size: buildInfoSection.size }
     : (sections.length === 0 || otherTraces) && dataSegment
       ? { offset: dataSegment.offset, size: dataSegment.filesz }
       : null;
-  const go = await goInfo(source, range, loads, otherTraces || buildInfoSection !== undefined);
+  const go = goInfo(source, range, loads, otherTraces || buildInfoSection !== undefined);
 
   return {
     format: 'elf',

@@ -1,7 +1,7 @@
 /**
  * The one module of src/binary that touches the file system.
  *
- * Reads are synchronous positional reads (pread) behind the async ByteSource interface. That is
+ * Reads are synchronous positional reads (pread), and so is the inspection. That is
  * deliberate: inspecting 2000 binaries took ~500 ms with FileHandle.read at any concurrency (each
  * read is a thread-pool round trip) and ~240 ms with readSync, and `verify` is measured against
  * `go version -m`. Each read is a few KiB from the page cache, so blocking is microseconds.
@@ -9,7 +9,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { environmentError, isGocrossError } from '../errors.js';
 import type { ByteSource } from './byte-source.js';
-import { inspect } from './inspect.js';
+import { inspectSync } from './inspect.js';
 import type { BinaryInfo } from './types.js';
 
 /**
@@ -25,7 +25,7 @@ function descriptorSource(fd: number, size: number, slab: Buffer): ByteSource {
   let used = 0;
   return {
     size,
-    read: async (offset, length) => {
+    read: (offset, length) => {
       let buffer: Buffer;
       if (used + length <= slab.length) {
         buffer = slab.subarray(used, used + length);
@@ -47,7 +47,7 @@ const fsError = (error: unknown): boolean =>
  * anything that is not a regular ELF/Mach-O/PE file (directories included). File-system failures
  * (missing, permission) are environment errors; malformed binaries throw BinaryFormatError.
  */
-export async function inspectFile(path: string): Promise<BinaryInfo | null> {
+export function inspectFileSync(path: string): BinaryInfo | null {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO met while scanning a directory must not wait for a writer.
@@ -59,7 +59,7 @@ export async function inspectFile(path: string): Promise<BinaryInfo | null> {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return null;
-    return await inspect(descriptorSource(fd, stats.size, slab));
+    return inspectSync(descriptorSource(fd, stats.size, slab));
   } catch (error) {
     if (fsError(error)) throw environmentError('binary.read', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
     throw error;
@@ -68,3 +68,6 @@ export async function inspectFile(path: string): Promise<BinaryInfo | null> {
     slabs.push(slab);
   }
 }
+
+/** inspectFileSync, with failures as a rejected promise. */
+export const inspectFile = async (path: string): Promise<BinaryInfo | null> => inspectFileSync(path);

@@ -10,8 +10,8 @@ import type { GoInfo } from './types.js';
  * @param otherTraces the binary has other Go traces (pclntab, Go build ID note): it is a Go
  *   binary even without build info (Go before 1.13, or build info stripped by a tool)
  */
-export async function goInfo(source: ByteSource, range: FileRange | null, memory: readonly Region[], otherTraces: boolean): Promise<GoInfo | null> {
-  const raw = range && range.size > 0 ? await readBuildInfo(source, range, memory) : null;
+export function goInfo(source: ByteSource, range: FileRange | null, memory: readonly Region[], otherTraces: boolean): GoInfo | null {
+  const raw = range && range.size > 0 ? readBuildInfo(source, range, memory) : null;
   if (raw) return parseModinfo(stripModinfoSentinels(raw.modinfo), raw.version);
   return otherTraces ? { version: null, path: null, main: null, deps: [], settings: {} } : null;
 }

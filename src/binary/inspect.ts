@@ -35,8 +35,8 @@ export function sniff(head: Buffer): Sniffed | null {
  * Inspect one binary. Returns null when it is not ELF, Mach-O or PE; throws BinaryFormatError
  * when it claims to be one but is truncated or malformed.
  */
-export async function inspect(source: ByteSource): Promise<BinaryInfo | null> {
-  const head = await readRange(source, 0, Math.min(source.size, HEAD_SIZE), 'file header');
+export function inspectSync(source: ByteSource): BinaryInfo | null {
+  const head = readRange(source, 0, Math.min(source.size, HEAD_SIZE), 'file header');
   const kind = sniff(head);
   if (kind === null) return null;
   const cached = withHead(source, head);
@@ -48,9 +48,12 @@ export async function inspect(source: ByteSource): Promise<BinaryInfo | null> {
     case 'macho-fat':
       return inspectFat(cached);
     case 'pe-candidate':
-      return (await hasPeSignature(cached)) ? inspectPe(cached) : null;
+      return hasPeSignature(cached) ? inspectPe(cached) : null;
   }
 }
 
+/** inspectSync, with failures as a rejected promise. */
+export const inspect = async (source: ByteSource): Promise<BinaryInfo | null> => inspectSync(source);
+
 /** Inspect bytes already in memory (an archive member). */
-export const inspectBuffer = (data: Buffer): Promise<BinaryInfo | null> => inspect(bufferSource(data));
+export const inspectBuffer = async (data: Buffer): Promise<BinaryInfo | null> => inspectSync(bufferSource(data));

@@ -82,13 +82,13 @@ interface MachSegment extends Region {
 }
 
 /** One thin Mach-O file (or slice). */
-export async function inspectMachO(source: ByteSource): Promise<BinaryInfo> {
-  const magic = (await readRange(source, 0, 4, 'Mach-O magic')).readUInt32BE(0);
+export function inspectMachO(source: ByteSource): BinaryInfo {
+  const magic = (readRange(source, 0, 4, 'Mach-O magic')).readUInt32BE(0);
   const little = magic === MH_CIGAM || magic === MH_CIGAM_64;
   const is64 = magic === MH_MAGIC_64 || magic === MH_CIGAM_64;
   if (!little && magic !== MH_MAGIC && magic !== MH_MAGIC_64) throw new BinaryFormatError(`Mach-O magic ${hex(magic)} is not a thin Mach-O file`);
   const headerSize = is64 ? 32 : 28;
-  const header = new Fields(await readRange(source, 0, headerSize, 'Mach-O header'), little, 'Mach-O header');
+  const header = new Fields(readRange(source, 0, headerSize, 'Mach-O header'), little, 'Mach-O header');
   const cputype = header.u32(4);
   const filetype = header.u32(12);
   const ncmds = header.u32(16);
@@ -96,7 +96,7 @@ export async function inspectMachO(source: ByteSource): Promise<BinaryInfo> {
   const flags = header.u32(24);
   if (sizeofcmds > MAX_LOAD_COMMANDS_BYTES) throw new BinaryFormatError(`Mach-O load commands are implausibly large (${sizeofcmds} bytes)`);
   const what = 'Mach-O load commands';
-  const cmds = new Fields(await readRange(source, headerSize, sizeofcmds, what), little, what);
+  const cmds = new Fields(readRange(source, headerSize, sizeofcmds, what), little, what);
 
   const segments: MachSegment[] = [];
   const sections: MachSection[] = [];
@@ -173,19 +173,19 @@ export async function inspectMachO(source: ByteSource): Promise<BinaryInfo> {
     debugInfo: segments.some((s) => s.name === '__DWARF' && s.size > 0) || sections.some((s) => s.name === '__debug_info'),
     arm: null,
     aarch64: null,
-    go: await goInfo(source, range, segments, otherTraces),
+    go: goInfo(source, range, segments, otherTraces),
     slices: null,
   };
 }
 
 /** A fat/universal file: every slice inspected; the top level describes the first slice, with arch `universal`. */
-export async function inspectFat(source: ByteSource): Promise<BinaryInfo> {
-  const head = new Fields(await readRange(source, 0, 8, 'fat Mach-O header'), false, 'fat Mach-O header');
+export function inspectFat(source: ByteSource): BinaryInfo {
+  const head = new Fields(readRange(source, 0, 8, 'fat Mach-O header'), false, 'fat Mach-O header');
   const is64 = head.u32(0) === FAT_MAGIC_64;
   const count = head.u32(4);
   if (count < 1 || count > MAX_FAT_ARCHS) throw new BinaryFormatError(`fat Mach-O claims ${count} architectures`);
   const entry = is64 ? 32 : 20;
-  const table = new Fields(await readRange(source, 8, count * entry, 'fat Mach-O architecture table'), false, 'fat Mach-O architecture table');
+  const table = new Fields(readRange(source, 8, count * entry, 'fat Mach-O architecture table'), false, 'fat Mach-O architecture table');
   const slices: BinaryInfo[] = [];
   for (let i = 0; i < count; i += 1) {
     const at = i * entry;
@@ -195,11 +195,11 @@ export async function inspectFat(source: ByteSource): Promise<BinaryInfo> {
       throw new BinaryFormatError(`fat Mach-O slice ${i} (offset ${hex(offset)}, size ${size}) extends past end of file (${source.size} bytes)`);
     }
     const slice = sliceSource(source, offset, size);
-    const magic = (await readRange(slice, 0, 4, `fat Mach-O slice ${i}`)).readUInt32BE(0);
+    const magic = (readRange(slice, 0, 4, `fat Mach-O slice ${i}`)).readUInt32BE(0);
     if (![MH_MAGIC, MH_MAGIC_64, MH_CIGAM, MH_CIGAM_64].includes(magic)) {
       throw new BinaryFormatError(`fat Mach-O slice ${i} at ${hex(offset)} is not a Mach-O file (magic ${hex(magic)})`);
     }
-    slices.push(await inspectMachO(slice));
+    slices.push(inspectMachO(slice));
   }
   const first = slices[0] as BinaryInfo;
   return {

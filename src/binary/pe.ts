@@ -28,22 +28,22 @@ interface PeSection extends Region {
 }
 
 /** Whether the MZ file at hand carries a PE header at all (a plain DOS program does not). */
-export async function hasPeSignature(source: ByteSource): Promise<boolean> {
+export function hasPeSignature(source: ByteSource): boolean {
   if (source.size < 0x40) return false;
-  const lfanew = (await readRange(source, 0x3c, 4, 'DOS header')).readUInt32LE(0);
+  const lfanew = (readRange(source, 0x3c, 4, 'DOS header')).readUInt32LE(0);
   if (lfanew + 4 > source.size) return false;
-  return (await readRange(source, lfanew, 4, 'PE signature')).readUInt32LE(0) === PE_SIGNATURE;
+  return (readRange(source, lfanew, 4, 'PE signature')).readUInt32LE(0) === PE_SIGNATURE;
 }
 
 /**
  * Long section names are "/N": offset N into the COFF string table after the symbols. Section
  * names come first in it, so the first few KiB resolve them without reading every symbol name.
  */
-async function resolveLongNames(source: ByteSource, sections: PeSection[], symbolTable: number, symbolCount: number): Promise<void> {
+function resolveLongNames(source: ByteSource, sections: PeSection[], symbolTable: number, symbolCount: number): void {
   const long = sections.filter((s) => /^\/\d+$/.test(s.name));
   if (long.length === 0 || symbolTable === 0) return;
   const tableAt = symbolTable + symbolCount * COFF_SYMBOL_SIZE;
-  const head = await readRange(source, tableAt, Math.min(STRING_TABLE_HEAD, Math.max(4, source.size - tableAt)), 'COFF string table');
+  const head = readRange(source, tableAt, Math.min(STRING_TABLE_HEAD, Math.max(4, source.size - tableAt)), 'COFF string table');
   const size = head.readUInt32LE(0);
   const table = new Fields(head.subarray(0, Math.min(size, head.length)), true, 'COFF string table');
   for (const section of long) {
@@ -55,7 +55,7 @@ async function resolveLongNames(source: ByteSource, sections: PeSection[], symbo
 }
 
 /** DLL names of the import directory, in order. */
-async function readImports(source: ByteSource, sections: PeSection[], rva: number, size: number): Promise<string[]> {
+function readImports(source: ByteSource, sections: PeSection[], rva: number, size: number): string[] {
   if (rva === 0 || size === 0) return [];
   const length = Math.min(size, MAX_IMPORTS * IMPORT_DESCRIPTOR_SIZE);
   const at = addressToOffset(sections, rva, Math.min(length, IMPORT_DESCRIPTOR_SIZE));
@@ -63,22 +63,22 @@ async function readImports(source: ByteSource, sections: PeSection[], rva: numbe
   if (at >= source.size) throw new BinaryFormatError(`PE import directory (offset ${hex(at)}) is past end of file (${source.size} bytes)`);
   // The directory's size field is often loose: read what the file holds, then stop at the null entry.
   const available = Math.min(length, source.size - at);
-  const table = new Fields(await readRange(source, at, available, 'PE import directory'), true, 'PE import directory');
+  const table = new Fields(readRange(source, at, available, 'PE import directory'), true, 'PE import directory');
   const names: string[] = [];
   for (let d = 0; d + IMPORT_DESCRIPTOR_SIZE <= available; d += IMPORT_DESCRIPTOR_SIZE) {
     const nameRva = table.u32(d + 12);
     if (nameRva === 0 && table.u32(d) === 0 && table.u32(d + 16) === 0) break;
     const nameAt = addressToOffset(sections, nameRva, 1);
     if (nameAt === null || nameAt >= source.size) throw new BinaryFormatError(`PE import name RVA ${hex(nameRva)} is outside every section's file data`);
-    const raw = new Fields(await readRange(source, nameAt, Math.min(MAX_DLL_NAME, source.size - nameAt), 'PE import name'), true, 'PE import name');
+    const raw = new Fields(readRange(source, nameAt, Math.min(MAX_DLL_NAME, source.size - nameAt), 'PE import name'), true, 'PE import name');
     names.push(raw.cstring(0));
   }
   return names;
 }
 
-export async function inspectPe(source: ByteSource): Promise<BinaryInfo> {
-  const lfanew = (await readRange(source, 0x3c, 4, 'DOS header')).readUInt32LE(0);
-  const coff = new Fields(await readRange(source, lfanew, 24, 'PE/COFF header'), true, 'PE/COFF header');
+export function inspectPe(source: ByteSource): BinaryInfo {
+  const lfanew = (readRange(source, 0x3c, 4, 'DOS header')).readUInt32LE(0);
+  const coff = new Fields(readRange(source, lfanew, 24, 'PE/COFF header'), true, 'PE/COFF header');
   if (coff.u32(0) !== PE_SIGNATURE) throw new BinaryFormatError(`no PE signature at ${hex(lfanew)}`);
   const machine = coff.u16(4);
   const sectionCount = coff.u16(6);
@@ -87,7 +87,7 @@ export async function inspectPe(source: ByteSource): Promise<BinaryInfo> {
   const optionalSize = coff.u16(20);
   const characteristics = coff.u16(22);
   const what = 'PE optional header and section table';
-  const rest = new Fields(await readRange(source, lfanew + 24, optionalSize + sectionCount * 40, what), true, what);
+  const rest = new Fields(readRange(source, lfanew + 24, optionalSize + sectionCount * 40, what), true, what);
 
   if (optionalSize < 2) throw new BinaryFormatError('PE image has no optional header');
   const magic = rest.u16(0);
@@ -120,8 +120,8 @@ export async function inspectPe(source: ByteSource): Promise<BinaryInfo> {
       throw new BinaryFormatError(`PE section ${i} (${section.name}) extends past end of file (offset ${hex(section.offset)}, size ${section.rawSize}, file size ${source.size})`);
     }
   }
-  await resolveLongNames(source, sections, symbolTable, symbolCount);
-  const needed = await readImports(source, sections, importDirectory[0] as number, importDirectory[1] as number);
+  resolveLongNames(source, sections, symbolTable, symbolCount);
+  const needed = readImports(source, sections, importDirectory[0] as number, importDirectory[1] as number);
 
   let type: BinaryType = 'exec';
   if (characteristics & IMAGE_FILE_DLL) type = 'shared';
@@ -148,7 +148,7 @@ export async function inspectPe(source: ByteSource): Promise<BinaryInfo> {
     arm: null,
     aarch64: null,
     // Pre-1.18 build info holds pointers: virtual addresses, so image base + RVA.
-    go: await goInfo(source, data ? { offset: data.offset, size: data.size } : null, sections.map((s) => ({ ...s, addr: imageBase + s.addr })), false),
+    go: goInfo(source, data ? { offset: data.offset, size: data.size } : null, sections.map((s) => ({ ...s, addr: imageBase + s.addr })), false),
     slices: null,
   };
 }

@@ -244,7 +244,7 @@ describe.skipIf(!canBuild)('inspect real binaries', () => {
     for (const f of FIXTURES) {
       const data = readFileSync(join(dir, f.name));
       const reads: number[] = [];
-      const source: ByteSource = { size: data.length, read: async (o, l) => (reads.push(l), data.subarray(o, o + l)) };
+      const source: ByteSource = { size: data.length, read: (o, l) => (reads.push(l), data.subarray(o, o + l)) };
       await inspect(source);
       const total = reads.reduce((a, b) => a + b, 0);
       expect(reads.length, `${f.name}: ${reads.length} reads`).toBeLessThanOrEqual(12);
