@@ -5,6 +5,6 @@ import { readClaimed, type WorkerInput, type WorkerMessage } from './read.js';
 const { paths, next } = workerData as WorkerInput;
 const port = parentPort;
 if (port) {
-  await readClaimed(paths, new Int32Array(next), (start, outcomes) => port.postMessage({ start, outcomes } satisfies WorkerMessage));
+  readClaimed(paths, new Int32Array(next), (start, outcomes) => port.postMessage({ start, outcomes } satisfies WorkerMessage));
   port.postMessage({ done: true } satisfies WorkerMessage);
 }

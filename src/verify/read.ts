@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type BinaryInfo, inspectFile } from '../binary/index.js';
+import { type BinaryInfo, inspectFileSync } from '../binary/index.js';
 import { isGocrossError } from '../errors.js';
 
 /**
@@ -25,9 +25,9 @@ export const PARALLEL_MIN = 300;
 const CHUNK = 32;
 const MAX_WORKERS = 4;
 
-export async function readOne(path: string): Promise<Outcome | undefined> {
+export function readOne(path: string): Outcome | undefined {
   try {
-    return { info: await inspectFile(path), error: null };
+    return { info: inspectFileSync(path), error: null };
   } catch (error) {
     if (isGocrossError(error) && error.kind === 'check') return { info: null, error: error.message };
     return undefined;
@@ -44,13 +44,13 @@ export interface WorkerInput {
 export type WorkerMessage = { start: number; outcomes: (Outcome | undefined)[] } | { done: true };
 
 /** Claims the next files of `paths` through `next` and reads them, until none is left. */
-export async function readClaimed(paths: readonly string[], next: Int32Array, each: (start: number, outcomes: (Outcome | undefined)[]) => void): Promise<void> {
+export function readClaimed(paths: readonly string[], next: Int32Array, each: (start: number, outcomes: (Outcome | undefined)[]) => void): void {
   for (;;) {
     const start = Atomics.add(next, 0, CHUNK);
     if (start >= paths.length) return;
     const end = Math.min(start + CHUNK, paths.length);
     const outcomes: (Outcome | undefined)[] = [];
-    for (let i = start; i < end; i += 1) outcomes.push(await readOne(paths[i] as string));
+    for (let i = start; i < end; i += 1) outcomes.push(readOne(paths[i] as string));
     each(start, outcomes);
   }
 }
@@ -89,7 +89,7 @@ export async function readFiles(paths: readonly string[]): Promise<(Outcome | un
         worker.on('exit', () => resolve());
       }),
   );
-  await readClaimed(paths, claims, store);
+  readClaimed(paths, claims, store);
   await Promise.all(workers);
   return outcomes;
 }
