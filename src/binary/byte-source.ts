@@ -119,7 +119,7 @@ export class Fields {
     this.need(offset, 8);
     const lo = this.little ? this.data.readUInt32LE(offset) : this.data.readUInt32BE(offset + 4);
     const hi = this.little ? this.data.readUInt32LE(offset + 4) : this.data.readUInt32BE(offset);
-    return hi * 0x1_0000_0000 + lo;
+    return hi === 0 ? lo : hi * 0x1_0000_0000 + lo;
   }
 
   /** A target-word field: 8 bytes for 64-bit files, 4 for 32-bit. */

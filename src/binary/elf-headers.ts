@@ -13,6 +13,12 @@ const MAX_SECTIONS = 65536;
 const MAX_SEGMENTS = 65536;
 const MAX_SHSTRTAB = 16 * 1024 * 1024;
 
+/**
+ * A 64-bit field from its halves. The high half is all but always 0: then the low half is the
+ * value as is, a small integer rather than a boxed double (two per section header add up).
+ */
+export const join64 = (lo: number, hi: number): number => (hi === 0 ? lo : hi * 0x1_0000_0000 + lo);
+
 export interface Segment {
   type: number;
   flags: number;
@@ -93,7 +99,7 @@ export function readSegments(source: ByteSource, h: Header): Segment[] {
   const data = readRange(source, h.phoff, h.phnum * h.phentsize, what);
   // Every entry lies inside the table just read (phentsize >= entry), so fields are read unchecked.
   const u32 = h.little ? (at: number) => data.readUInt32LE(at) : (at: number) => data.readUInt32BE(at);
-  const u64 = h.little ? (at: number) => data.readUInt32LE(at) + data.readUInt32LE(at + 4) * 0x1_0000_0000 : (at: number) => data.readUInt32BE(at + 4) + data.readUInt32BE(at) * 0x1_0000_0000;
+  const u64 = h.little ? (at: number) => join64(data.readUInt32LE(at), data.readUInt32LE(at + 4)) : (at: number) => join64(data.readUInt32BE(at + 4), data.readUInt32BE(at));
   const segments: Segment[] = new Array<Segment>(h.phnum);
   for (let i = 0; i < h.phnum; i += 1) {
     const at = i * h.phentsize;
@@ -113,7 +119,7 @@ export function readSections(source: ByteSource, h: Header): Section[] {
   const data = readRange(source, h.shoff, h.shnum * h.shentsize, what);
   // Every entry lies inside the table just read (shentsize >= entry), so fields are read unchecked.
   const u32 = h.little ? (at: number) => data.readUInt32LE(at) : (at: number) => data.readUInt32BE(at);
-  const u64 = h.little ? (at: number) => data.readUInt32LE(at) + data.readUInt32LE(at + 4) * 0x1_0000_0000 : (at: number) => data.readUInt32BE(at + 4) + data.readUInt32BE(at) * 0x1_0000_0000;
+  const u64 = h.little ? (at: number) => join64(data.readUInt32LE(at), data.readUInt32LE(at + 4)) : (at: number) => join64(data.readUInt32BE(at + 4), data.readUInt32BE(at));
   const raw: (Section & { nameOffset: number })[] = new Array<Section & { nameOffset: number }>(h.shnum);
   for (let i = 0; i < h.shnum; i += 1) {
     const at = i * h.shentsize;

@@ -31,9 +31,10 @@ export function parseNotes(data: Buffer, little: boolean, align: number): Note[]
     if (descAt > data.length || descAt + descsz > data.length) break;
     // The name's size includes its NUL; Go writes "Go\0\0" with namesz 4.
     // Only short vendor names matter ("GNU", "Go", "FreeBSD"); do not decode a long one.
-    const rawName = data.subarray(nameAt, nameAt + Math.min(namesz, 32));
-    const nul = rawName.indexOf(0);
-    notes.push({ name: rawName.toString('latin1', 0, nul < 0 ? rawName.length : nul), type, desc: data.subarray(descAt, descAt + descsz) });
+    const nameEnd = Math.min(nameAt + Math.min(namesz, 32), data.length);
+    let nul = nameAt;
+    while (nul < nameEnd && data[nul] !== 0) nul += 1;
+    notes.push({ name: data.toString('latin1', nameAt, nul), type, desc: data.subarray(descAt, descAt + descsz) });
     at += round(descAt - at + descsz);
   }
   return notes;

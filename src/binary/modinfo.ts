@@ -18,7 +18,7 @@ const SENTINEL_LENGTH = 16;
 /** Strip the sentinels like debug/buildinfo does; text without them carries no module info. */
 export function stripModinfoSentinels(bytes: Buffer): string {
   if (bytes.length >= 33 && bytes[bytes.length - 17] === 0x0a) {
-    return bytes.subarray(SENTINEL_LENGTH, bytes.length - SENTINEL_LENGTH).toString('utf8');
+    return bytes.toString('utf8', SENTINEL_LENGTH, bytes.length - SENTINEL_LENGTH);
   }
   return '';
 }
