@@ -27,6 +27,12 @@ export const MAX_READ = 64 * 1024 * 1024;
 export const MAX_NAME = 4096;
 /** Section and note names are compared with short fixed names only. */
 const SHORT_NAME = 64;
+/**
+ * Short names met before, by a hash of their bytes: section and symbol-version names repeat from
+ * file to file, so a directory of binaries decodes each once. Bounded, whatever the files hold.
+ */
+const NAMES = new Map<number, string>();
+const MAX_NAMES = 4096;
 
 /** A source over bytes already in memory; reads are views, not copies. */
 export function bufferSource(data: Buffer): ByteSource {
@@ -155,8 +161,23 @@ export class Fields {
     const data = this.data;
     const limit = Math.min(data.length, offset + max);
     let end = offset;
-    while (end < limit && data[end] !== 0) end += 1;
-    return end === offset ? '' : data.toString('latin1', offset, end);
+    let hash = 0x811c9dc5;
+    for (let b = data[end] as number; end < limit && b !== 0; b = data[end] as number) {
+      hash = Math.imul(hash ^ b, 0x01000193);
+      end += 1;
+    }
+    const length = end - offset;
+    if (length === 0) return '';
+    hash = Math.imul(hash ^ length, 0x01000193);
+    const known = NAMES.get(hash);
+    if (known !== undefined && known.length === length) {
+      let same = true;
+      for (let i = 0; i < length && same; i += 1) same = known.charCodeAt(i) === data[offset + i];
+      if (same) return known;
+    }
+    const name = data.toString('latin1', offset, end);
+    if (known === undefined && NAMES.size < MAX_NAMES) NAMES.set(hash, name);
+    return name;
   }
 
   /** A fixed-size, NUL-padded name (Mach-O segment and section names, PE section names). */
