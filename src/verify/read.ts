@@ -2,10 +2,13 @@
  * Reading many plain files (no archives, images or packages) for `verify`: one at a time for a
  * few, spread over the cores for hundreds. Each thread claims the next few files of one shared
  * list, so a thread that starts late or meets big files takes fewer; every answer goes into the
- * file's own slot, so the order is the list's whatever thread read it.
+ * file's own slot, so the order is the list's whatever thread read it. The main thread never
+ * waits for a worker: when the list is claimed it takes what the workers have sent, reads what
+ * they have not (yet) sent itself, and leaves them to end on their own. On a busy machine, where
+ * a worker may get no core before the main thread is through, that costs nothing but its start.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type BinaryInfo, inspectFileSync } from '../binary/index.js';
 import { isGocrossError } from '../errors.js';
 
@@ -22,7 +25,7 @@ export interface Outcome {
 /** Below this many files a worker costs more to start (~40 ms) than it saves. */
 export const PARALLEL_MIN = 300;
 /** Files claimed at a time: large enough to keep messages few, small enough to share the tail. */
-const CHUNK = 32;
+const CHUNK = 16;
 const MAX_WORKERS = 4;
 
 export function readOne(path: string): Outcome | undefined {
@@ -34,10 +37,11 @@ export function readOne(path: string): Outcome | undefined {
   }
 }
 
-/** What a worker is given. `next` holds the index of the next unclaimed file. */
+/** What a worker is given. `next` holds the index of the next unclaimed file; `port` takes its answers. */
 export interface WorkerInput {
   paths: string[];
   next: SharedArrayBuffer;
+  port: MessagePort;
 }
 
 /** What a worker sends: the outcomes of the files from `start` on, then `done`. */
@@ -65,31 +69,36 @@ function workersFor(count: number): number {
 
 /**
  * The outcome of each of `paths`, in their order; undefined where the file must be read again
- * by the caller (it could not be opened or read, or a worker failed).
+ * by the caller (it could not be opened or read).
  */
-export async function readFiles(paths: readonly string[]): Promise<(Outcome | undefined)[]> {
+export function readFiles(paths: readonly string[]): (Outcome | undefined)[] {
   const outcomes = new Array<Outcome | undefined>(paths.length);
+  const done = new Uint8Array(paths.length);
   const store = (start: number, got: (Outcome | undefined)[]): void => {
-    for (let j = 0; j < got.length; j += 1) outcomes[start + j] = got[j];
+    for (let j = 0; j < got.length; j += 1) {
+      outcomes[start + j] = got[j];
+      done[start + j] = 1;
+    }
   };
   const next = new SharedArrayBuffer(4);
-  const claims = new Int32Array(next);
-  const workers = Array.from(
-    { length: workersFor(paths.length) },
-    () =>
-      new Promise<void>((resolve) => {
-        const input: WorkerInput = { paths: [...paths], next };
-        const worker = new Worker(WORKER, { workerData: input });
-        worker.on('message', (message: WorkerMessage) => {
-          if ('done' in message) resolve();
-          else store(message.start, message.outcomes);
-        });
-        // A failed worker leaves its files without an outcome: the caller reads them itself.
-        worker.on('error', () => resolve());
-        worker.on('exit', () => resolve());
-      }),
-  );
-  readClaimed(paths, claims, store);
-  await Promise.all(workers);
+  const ports: MessagePort[] = [];
+  for (let i = workersFor(paths.length); i > 0; i -= 1) {
+    const { port1, port2 } = new MessageChannel();
+    const input: WorkerInput = { paths: [...paths], next, port: port2 };
+    const worker = new Worker(WORKER, { workerData: input, transferList: [port2] });
+    // A worker that fails leaves its files unanswered: they are read below.
+    worker.on('error', () => {});
+    worker.unref();
+    ports.push(port1);
+  }
+  readClaimed(paths, new Int32Array(next), store);
+  for (const port of ports) {
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const message = m.message as WorkerMessage;
+      if (!('done' in message)) store(message.start, message.outcomes);
+    }
+    port.close();
+  }
+  for (let i = 0; i < paths.length; i += 1) if (done[i] === 0) outcomes[i] = readOne(paths[i] as string);
   return outcomes;
 }

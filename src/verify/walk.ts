@@ -208,7 +208,7 @@ export async function* walk(paths: string[], options: WalkOptions = {}): AsyncGe
   const items = await itemsOf(paths);
   // Hundreds of plain files are read ahead, over the cores; the rest one by one in turn.
   const plain = items.filter((item) => item.kind === 'plain').map((item) => item.path);
-  const read = plain.length >= PARALLEL_MIN ? await readFiles(plain) : null;
+  const read = plain.length >= PARALLEL_MIN ? readFiles(plain) : null;
   let p = 0;
   for (const item of items) {
     if (item.kind === 'fail') throw item.error;
