@@ -114,8 +114,31 @@ export function readSegments(source: ByteSource, h: Header): Segment[] {
 const u64 = (view: DataView, at: number, le: boolean): number =>
   le ? join64(view.getUint32(at, true), view.getUint32(at + 4, true)) : join64(view.getUint32(at + 4, false), view.getUint32(at, false));
 
-export function readSections(source: ByteSource, h: Header): Section[] {
-  if (h.shoff === 0 || h.shnum === 0) return [];
+/**
+ * The section header table, one array per field. Files have tens of sections and only a few
+ * matter, so no object is made per section; the arrays are reused from file to file (parsing is
+ * synchronous), valid until the next readSections call. `section(i)` copies one out.
+ */
+export class SectionTable {
+  count = 0;
+  readonly names: string[] = [];
+  readonly types: number[] = [];
+  readonly offsets: number[] = [];
+  readonly sizes: number[] = [];
+  readonly links: number[] = [];
+  readonly infos: number[] = [];
+  readonly aligns: number[] = [];
+
+  section(i: number): Section {
+    return { name: this.names[i] as string, type: this.types[i] as number, offset: this.offsets[i] as number, size: this.sizes[i] as number, link: this.links[i] as number, info: this.infos[i] as number, align: this.aligns[i] as number };
+  }
+}
+
+const table = new SectionTable();
+
+export function readSections(source: ByteSource, h: Header): SectionTable {
+  table.count = 0;
+  if (h.shoff === 0 || h.shnum === 0) return table;
   const entry = h.is64 ? 64 : 40;
   if (h.shentsize < entry) throw new BinaryFormatError(`ELF section header entry size ${h.shentsize} is smaller than ${entry}`);
   if (h.shnum > MAX_SECTIONS) throw new BinaryFormatError(`ELF claims ${h.shnum} sections (more than ${MAX_SECTIONS})`);
@@ -125,25 +148,36 @@ export function readSections(source: ByteSource, h: Header): Section[] {
   const view = new DataView(data.buffer, data.byteOffset, data.length);
   const le = h.little;
   const is64 = h.is64;
-  // The name table first, so each section is made once, with its name.
-  let table: Fields | null = null;
+  // The name table first, so each section's name is read with the rest of it.
+  let names: Fields | null = null;
   if (h.shstrndx !== 0) {
     if (h.shstrndx >= h.shnum) throw new BinaryFormatError(`ELF section name table index ${h.shstrndx} is not below the section count ${h.shnum}`);
     const at = h.shstrndx * h.shentsize;
     const offset = is64 ? u64(view, at + 24, le) : view.getUint32(at + 16, le);
     const size = is64 ? u64(view, at + 32, le) : view.getUint32(at + 20, le);
     if (size > MAX_SHSTRTAB) throw new BinaryFormatError(`ELF section name table is implausibly large (${size} bytes)`);
-    table = new Fields(readRange(source, offset, size, 'ELF section name table'), h.little, 'ELF section name table');
+    names = new Fields(readRange(source, offset, size, 'ELF section name table'), h.little, 'ELF section name table');
   }
-  const sections: Section[] = new Array<Section>(h.shnum);
   for (let i = 0; i < h.shnum; i += 1) {
     const at = i * h.shentsize;
     const nameOffset = view.getUint32(at, le);
     const type = view.getUint32(at + 4, le);
-    const name = table !== null && (type !== 0 || nameOffset !== 0) ? table.shortName(nameOffset) : '';
-    sections[i] = is64
-      ? { name, type, offset: u64(view, at + 24, le), size: u64(view, at + 32, le), link: view.getUint32(at + 40, le), info: view.getUint32(at + 44, le), align: u64(view, at + 48, le) }
-      : { name, type, offset: view.getUint32(at + 16, le), size: view.getUint32(at + 20, le), link: view.getUint32(at + 24, le), info: view.getUint32(at + 28, le), align: view.getUint32(at + 32, le) };
+    table.names[i] = names !== null && (type !== 0 || nameOffset !== 0) ? names.shortName(nameOffset) : '';
+    table.types[i] = type;
+    if (is64) {
+      table.offsets[i] = u64(view, at + 24, le);
+      table.sizes[i] = u64(view, at + 32, le);
+      table.links[i] = view.getUint32(at + 40, le);
+      table.infos[i] = view.getUint32(at + 44, le);
+      table.aligns[i] = u64(view, at + 48, le);
+    } else {
+      table.offsets[i] = view.getUint32(at + 16, le);
+      table.sizes[i] = view.getUint32(at + 20, le);
+      table.links[i] = view.getUint32(at + 24, le);
+      table.infos[i] = view.getUint32(at + 28, le);
+      table.aligns[i] = view.getUint32(at + 32, le);
+    }
   }
-  return sections;
+  table.count = h.shnum;
+  return table;
 }

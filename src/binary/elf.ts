@@ -84,7 +84,7 @@ interface DynamicFacts {
   glibc: string | null;
 }
 
-function readDynamic(source: ByteSource, h: Header, dynamic: Segment | undefined, section: Section | undefined, sections: Section[], loads: Region[]): DynamicFacts | null {
+function readDynamic(source: ByteSource, h: Header, dynamic: Segment | undefined, section: Section | undefined, linked: Section | undefined, loads: Region[]): DynamicFacts | null {
   if (!dynamic) return null;
   if (dynamic.filesz > MAX_DYNAMIC_BYTES) throw new BinaryFormatError(`ELF dynamic section is implausibly large (${dynamic.filesz} bytes)`);
   const tags = parseDynamic(readRange(source, dynamic.offset, dynamic.filesz, 'ELF dynamic section (PT_DYNAMIC)'), h.little, h.is64);
@@ -111,7 +111,6 @@ function readDynamic(source: ByteSource, h: Header, dynamic: Segment | undefined
   // The version-needs table: its section when there are section headers, else DT_VERNEED.
   let glibc: string | null = null;
   if (section) {
-    const linked = sections[section.link];
     if (!linked) throw new BinaryFormatError(`ELF .gnu.version_r links to missing section ${section.link}`);
     const table = readStrings(linked.offset, linked.size);
     if (section.size > MAX_VERNEED_BYTES) throw new BinaryFormatError(`ELF .gnu.version_r is implausibly large (${section.size} bytes)`);
@@ -158,6 +157,7 @@ export function inspectElf(source: ByteSource): BinaryInfo {
   resolveExtendedCounts(source, h);
   const segments = readSegments(source, h);
   const sections = readSections(source, h);
+  const { names, types, offsets, sizes } = sections;
   // One pass over the segments, and one over the sections, for everything the fields need.
   const loads: Region[] = [];
   const noteAreas: Area[] = [];
@@ -180,24 +180,33 @@ export function inspectElf(source: ByteSource): BinaryInfo {
   let symtab = false;
   let debugInfo = false;
   let goSection = false;
-  let buildInfoSection: Section | undefined;
-  let verneedSection: Section | undefined;
-  for (let i = 0; i < sections.length; i += 1) {
-    const s = sections[i] as Section;
-    if (s.type !== SHT_NOBITS && s.type !== 0 && !(s.offset + s.size <= source.size)) {
-      throw new BinaryFormatError(`ELF section ${i} (${s.name || 'unnamed'}) extends past end of file (offset ${hex(s.offset)}, size ${s.size}, file size ${source.size})`);
+  let buildInfoAt = -1;
+  let verneedAt = -1;
+  for (let i = 0; i < sections.count; i += 1) {
+    const type = types[i] as number;
+    const offset = offsets[i] as number;
+    const size = sizes[i] as number;
+    const name = names[i] as string;
+    if (type !== SHT_NOBITS && type !== 0 && !(offset + size <= source.size)) {
+      throw new BinaryFormatError(`ELF section ${i} (${name || 'unnamed'}) extends past end of file (offset ${hex(offset)}, size ${size}, file size ${source.size})`);
     }
-    if (s.type === SHT_GNU_VERNEED) verneedSection ??= s;
-    if (segments.length === 0 && s.type === SHT_NOTE) noteAreas.push({ offset: s.offset, size: s.size, align: s.align });
-    if (s.type === SHT_SYMTAB) symtab = true;
-    else if (s.name === '.debug_info' || s.name === '.zdebug_info') debugInfo = true;
-    else if (s.name === '.go.buildinfo' && s.type !== SHT_NOBITS) buildInfoSection ??= s;
-    else if (GO_SECTIONS.has(s.name)) goSection = true;
+    if (type === SHT_GNU_VERNEED && verneedAt < 0) verneedAt = i;
+    if (segments.length === 0 && type === SHT_NOTE) noteAreas.push({ offset, size, align: sections.aligns[i] as number });
+    if (type === SHT_SYMTAB) symtab = true;
+    else if (name === '.debug_info' || name === '.zdebug_info') debugInfo = true;
+    else if (name === '.go.buildinfo' && type !== SHT_NOBITS) {
+      if (buildInfoAt < 0) buildInfoAt = i;
+    } else if (GO_SECTIONS.has(name)) goSection = true;
   }
+  // Copied out: the table is reused by the next file.
+  const hasSections = sections.count > 0;
+  const buildInfoSection = buildInfoAt < 0 ? undefined : sections.section(buildInfoAt);
+  const verneedSection = verneedAt < 0 ? undefined : sections.section(verneedAt);
+  const verneedLink = verneedSection && verneedSection.link < sections.count ? sections.section(verneedSection.link) : undefined;
 
   const interpreter = readInterpreter(source, interpSegment);
   const notes = readNotes(source, h, noteAreas);
-  const dynamic = readDynamic(source, h, dynamicSegment, verneedSection, sections, loads);
+  const dynamic = readDynamic(source, h, dynamicSegment, verneedSection, verneedLink, loads);
   const needed = dynamic?.needed ?? [];
   const flags1 = dynamic?.flags1 ?? 0;
 
@@ -212,7 +221,7 @@ export function inspectElf(source: ByteSource): BinaryInfo {
   const otherTraces = goSection || hasGoNote(notes);
   const range = buildInfoSection
     ? { offset: buildInfoSection.offset, size: buildInfoSection.size }
-    : (sections.length === 0 || otherTraces) && dataSegment
+    : (!hasSections || otherTraces) && dataSegment
       ? { offset: dataSegment.offset, size: dataSegment.filesz }
       : null;
   const go = goInfo(source, range, loads, otherTraces || buildInfoSection !== undefined);
