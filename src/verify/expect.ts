@@ -100,7 +100,7 @@ export function targetOf(name: string): NamedTarget | null {
  * `.exe` says windows.
  */
 export function inferFromName(name: string): NamedTarget {
-  const base = name.split('/').pop() ?? name;
+  const base = name.slice(name.lastIndexOf('/') + 1);
   const words = base
     .replace(ARCHIVE_SUFFIX, '')
     .replace(/\.exe$/i, '')
