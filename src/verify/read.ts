@@ -1,13 +1,13 @@
 /**
  * Reading many plain files (no archives, images or packages) for `verify`: one at a time for a
- * few, spread over the cores for hundreds. Each thread claims the next few files of one shared
+ * few, spread over the idle cores for hundreds. Each thread claims the next few files of one shared
  * list, so a thread that starts late or meets big files takes fewer; every answer goes into the
  * file's own slot, so the order is the list's whatever thread read it. The main thread never
  * waits for a worker: when the list is claimed it takes what the workers have sent, reads what
  * they have not (yet) sent itself, and leaves them to end on their own. On a busy machine, where
  * a worker may get no core before the main thread is through, that costs nothing but its start.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type BinaryInfo, inspectFileSync } from '../binary/index.js';
 import { isGocrossError } from '../errors.js';
@@ -61,10 +61,17 @@ export function readClaimed(paths: readonly string[], next: Int32Array, each: (s
 
 const WORKER = new URL('./read-worker.js', import.meta.url);
 
+/**
+ * Workers for `count` files: one per core the main thread leaves, while the cores are idle
+ * (like `make -l`: a machine whose load already fills its cores gives a worker no core, and then
+ * its start only takes time from the main thread).
+ */
 function workersFor(count: number): number {
   // Run from the TypeScript sources (tests) there is no compiled worker to start.
   if (count < PARALLEL_MIN || !import.meta.url.endsWith('.js')) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(count / (PARALLEL_MIN / 2)) - 1));
+  const cores = availableParallelism();
+  const idle = Math.floor(cores - loadavg()[0]!);
+  return Math.max(0, Math.min(cores - 1, idle, MAX_WORKERS, Math.floor(count / (PARALLEL_MIN / 2)) - 1));
 }
 
 /**
