@@ -90,8 +90,27 @@ export function resolveExtendedCounts(source: ByteSource, h: Header): void {
   if (h.phnum === PN_XNUM) h.phnum = f.u32(h.is64 ? 44 : 28);
 }
 
-export function readSegments(source: ByteSource, h: Header): Segment[] {
-  if (h.phnum === 0 || h.phoff === 0) return [];
+/** The program header table, one array per field, reused like the section table (see SectionTable). */
+export class SegmentTable {
+  count = 0;
+  readonly types: number[] = [];
+  readonly flags: number[] = [];
+  readonly offsets: number[] = [];
+  readonly vaddrs: number[] = [];
+  readonly fileszs: number[] = [];
+  readonly aligns: number[] = [];
+
+  segment(i: number): Segment {
+    return { type: this.types[i] as number, flags: this.flags[i] as number, offset: this.offsets[i] as number, vaddr: this.vaddrs[i] as number, filesz: this.fileszs[i] as number, align: this.aligns[i] as number };
+  }
+}
+
+const programHeaders = new SegmentTable();
+
+export function readSegments(source: ByteSource, h: Header): SegmentTable {
+  const table = programHeaders;
+  table.count = 0;
+  if (h.phnum === 0 || h.phoff === 0) return table;
   const entry = h.is64 ? 56 : 32;
   if (h.phentsize < entry) throw new BinaryFormatError(`ELF program header entry size ${h.phentsize} is smaller than ${entry}`);
   if (h.phnum > MAX_SEGMENTS) throw new BinaryFormatError(`ELF claims ${h.phnum} program headers (more than ${MAX_SEGMENTS})`);
@@ -101,14 +120,25 @@ export function readSegments(source: ByteSource, h: Header): Segment[] {
   // through a DataView: its getters are built into the engine, fast before any code is optimised.
   const view = new DataView(data.buffer, data.byteOffset, data.length);
   const le = h.little;
-  const segments: Segment[] = new Array<Segment>(h.phnum);
   for (let i = 0; i < h.phnum; i += 1) {
     const at = i * h.phentsize;
-    segments[i] = h.is64
-      ? { type: view.getUint32(at, le), flags: view.getUint32(at + 4, le), offset: u64(view, at + 8, le), vaddr: u64(view, at + 16, le), filesz: u64(view, at + 32, le), align: u64(view, at + 48, le) }
-      : { type: view.getUint32(at, le), offset: view.getUint32(at + 4, le), vaddr: view.getUint32(at + 8, le), filesz: view.getUint32(at + 16, le), flags: view.getUint32(at + 24, le), align: view.getUint32(at + 28, le) };
+    table.types[i] = view.getUint32(at, le);
+    if (h.is64) {
+      table.flags[i] = view.getUint32(at + 4, le);
+      table.offsets[i] = u64(view, at + 8, le);
+      table.vaddrs[i] = u64(view, at + 16, le);
+      table.fileszs[i] = u64(view, at + 32, le);
+      table.aligns[i] = u64(view, at + 48, le);
+    } else {
+      table.offsets[i] = view.getUint32(at + 4, le);
+      table.vaddrs[i] = view.getUint32(at + 8, le);
+      table.fileszs[i] = view.getUint32(at + 16, le);
+      table.flags[i] = view.getUint32(at + 24, le);
+      table.aligns[i] = view.getUint32(at + 28, le);
+    }
   }
-  return segments;
+  table.count = h.phnum;
+  return table;
 }
 
 const u64 = (view: DataView, at: number, le: boolean): number =>

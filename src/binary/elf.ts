@@ -161,22 +161,30 @@ export function inspectElf(source: ByteSource): BinaryInfo {
   // One pass over the segments, and one over the sections, for everything the fields need.
   const loads: Region[] = [];
   const noteAreas: Area[] = [];
-  let interpSegment: Segment | undefined;
-  let dynamicSegment: Segment | undefined;
-  let dataSegment: Segment | undefined;
-  for (let i = 0; i < segments.length; i += 1) {
-    const s = segments[i] as Segment;
-    if (s.type === PT_LOAD) {
+  let interpAt = -1;
+  let dynamicAt = -1;
+  let dataAt = -1;
+  for (let i = 0; i < segments.count; i += 1) {
+    const type = segments.types[i] as number;
+    const offset = segments.offsets[i] as number;
+    const filesz = segments.fileszs[i] as number;
+    if (type === PT_LOAD) {
       // A cut-short download loses its tail (symbols, debug info): say so rather than describe half a file.
-      if (!(s.offset + s.filesz <= source.size)) {
-        throw new BinaryFormatError(`ELF segment ${i} extends past end of file (offset ${hex(s.offset)}, size ${s.filesz}, file size ${source.size})`);
+      if (!(offset + filesz <= source.size)) {
+        throw new BinaryFormatError(`ELF segment ${i} extends past end of file (offset ${hex(offset)}, size ${filesz}, file size ${source.size})`);
       }
-      loads.push({ addr: s.vaddr, size: s.filesz, offset: s.offset });
-      if (dataSegment === undefined && (s.flags & (PF_X | PF_W)) === PF_W) dataSegment = s;
-    } else if (s.type === PT_NOTE) noteAreas.push({ offset: s.offset, size: s.filesz, align: s.align });
-    else if (s.type === PT_INTERP) interpSegment ??= s;
-    else if (s.type === PT_DYNAMIC) dynamicSegment ??= s;
+      loads.push({ addr: segments.vaddrs[i] as number, size: filesz, offset });
+      if (dataAt < 0 && ((segments.flags[i] as number) & (PF_X | PF_W)) === PF_W) dataAt = i;
+    } else if (type === PT_NOTE) noteAreas.push({ offset, size: filesz, align: segments.aligns[i] as number });
+    else if (type === PT_INTERP) {
+      if (interpAt < 0) interpAt = i;
+    } else if (type === PT_DYNAMIC && dynamicAt < 0) dynamicAt = i;
   }
+  // Copied out: the table is reused by the next file.
+  const hasSegments = segments.count > 0;
+  const interpSegment = interpAt < 0 ? undefined : segments.segment(interpAt);
+  const dynamicSegment = dynamicAt < 0 ? undefined : segments.segment(dynamicAt);
+  const dataSegment = dataAt < 0 ? undefined : segments.segment(dataAt);
   let symtab = false;
   let debugInfo = false;
   let goSection = false;
@@ -191,7 +199,7 @@ export function inspectElf(source: ByteSource): BinaryInfo {
       throw new BinaryFormatError(`ELF section ${i} (${name || 'unnamed'}) extends past end of file (offset ${hex(offset)}, size ${size}, file size ${source.size})`);
     }
     if (type === SHT_GNU_VERNEED && verneedAt < 0) verneedAt = i;
-    if (segments.length === 0 && type === SHT_NOTE) noteAreas.push({ offset, size, align: sections.aligns[i] as number });
+    if (!hasSegments && type === SHT_NOTE) noteAreas.push({ offset, size, align: sections.aligns[i] as number });
     if (type === SHT_SYMTAB) symtab = true;
     else if (name === '.debug_info' || name === '.zdebug_info') debugInfo = true;
     else if (name === '.go.buildinfo' && type !== SHT_NOBITS) {
