@@ -16,7 +16,8 @@
  *
  * "The project's line": go.mod's toolchain or go line, go.work, .go-version or .tool-versions.
  */
-import semver from 'semver';
+// Only the comparisons needed, not all of semver (its ranges are loaded by verify when asked for).
+import gte from 'semver/functions/gte.js';
 import { parseGoVersion } from './go-version.js';
 import { sdkRoot } from './store.js';
 import { usageError } from '../errors.js';
@@ -45,7 +46,7 @@ export function satisfies(have: string | null, need: string): boolean {
   const h = have ? parseGoVersion(have) : undefined;
   const n = parseGoVersion(need);
   if (!h || !n) return false;
-  return semver.gte(h.semver, n.semver);
+  return gte(h.semver, n.semver);
 }
 
 const describeRequired = (r: NonNullable<GoFacts['required']>): string =>

@@ -2,7 +2,8 @@
  * Go's version strings (`go1.21.0`, `go1.20`, `go1.22rc1`, `go1.9beta2`) mapped onto semver so
  * they sort and match ranges correctly: go1.20 → 1.20.0, go1.22rc1 → 1.22.0-rc.1.
  */
-import semver from 'semver';
+// Only the comparison needed, not all of semver: every command that knows a Go version loads this.
+import rcompare from 'semver/functions/rcompare.js';
 
 const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
 
@@ -35,7 +36,7 @@ export function parseGoVersion(text: string): GoVersion | undefined {
 }
 
 /** Newest first. */
-export const compareGoVersions = (a: GoVersion, b: GoVersion): number => semver.rcompare(a.semver, b.semver);
+export const compareGoVersions = (a: GoVersion, b: GoVersion): number => rcompare(a.semver, b.semver);
 
 /** The `go1.X` minor line a version belongs to. */
 export const minorOf = (version: GoVersion): string => `go${version.major}.${version.minor}`;
