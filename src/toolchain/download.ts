@@ -1,12 +1,11 @@
 /**
- * Downloading one file to `<dest>.partial`, hashing as it streams, resuming with Range after a
- * drop, retrying transient failures with backoff and jitter. 404 and other client errors are final.
+ * Downloading one file to `<dest>.partial`, hashing it and handing it on (to an extraction) as it
+ * streams, resuming with Range after a drop and across runs, retrying transient failures with
+ * backoff and jitter. 404 and other client errors are final.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { rename, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { environmentError, GocrossError } from '../errors.js';
 import { httpRequest } from '../io/http.js';
 
@@ -17,8 +16,10 @@ export interface DownloadProgress {
 
 export interface DownloadOptions {
   url: string;
-  /** The finished file; bytes go to `${dest}.partial` until they are complete. */
+  /** Names the file: bytes go to `${dest}.partial`, which is left for the caller (or the next run). */
   dest: string;
+  /** Also given every byte, in order: first those of a partial file an earlier run left. */
+  sink?: DownloadSink;
   expectedSize?: number;
   attempts?: number;
   /** The first retry waits about this long, doubling after (with jitter). */
@@ -39,67 +40,126 @@ export const isTransientStatus = (status: number): boolean => status === 408 || 
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Hash of the bytes already in `file` (a partial from an earlier attempt or run). */
-async function hashExisting(file: string, hash: Hash): Promise<number> {
-  const size = await stat(file).then((s) => s.size).catch(() => 0);
-  if (size === 0) return 0;
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return size;
-}
-
 class TransientError extends Error {}
 
+/**
+ * Where downloaded bytes go besides the partial file and the hash: an extraction that takes the
+ * archive as it arrives. `write` may reject to stop the download (a full disk); `restart` says that
+ * every byte written so far is void — the transfer starts again from byte 0.
+ */
+export interface DownloadSink {
+  write(chunk: Buffer): Promise<void>;
+  restart(): Promise<void>;
+}
+
+/** The state of one download across its attempts: what is in the partial file, hashed and sunk. */
+interface Progress {
+  hash: Hash;
+  received: number;
+  file: WriteStream | undefined;
+}
+
+/**
+ * Download `options.url` into `${options.dest}.partial`, which is kept when this fails so that the
+ * next run resumes it: its bytes go to the hash and the sink first, the rest is asked for with
+ * Range. Resolves with the sha256 of the whole file once it is all there (the partial file holds
+ * it; the caller decides what becomes of it).
+ */
 export async function download(options: DownloadOptions): Promise<DownloadResult> {
   const partial = `${options.dest}.partial`;
   const attempts = options.attempts ?? 5;
   const backoff = options.backoffMs ?? 500;
+  const state: Progress = { hash: createHash('sha256'), received: 0, file: undefined };
   let resumed = false;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const result = await attemptDownload(options, partial);
-      resumed ||= result.resumed;
-      await rename(partial, options.dest);
-      return { sha256: result.sha256, size: result.size, resumed, attempts: attempt };
-    } catch (error) {
-      const transient = error instanceof TransientError || (error instanceof GocrossError && error.code === 'network.unreachable');
-      if (!transient || attempt >= attempts) {
-        if (error instanceof GocrossError) throw error;
-        throw environmentError('download.failed', `downloading ${options.url} failed after ${attempt} attempt(s): ${(error as Error).message}.`, {
-          hint: 'check the network or try another mirror (--mirror)',
-        });
+  try {
+    resumed = await feedPartial(partial, state, options);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        resumed = (await attemptDownload(options, partial, state)) || resumed;
+        await closeFile(state);
+        return { sha256: state.hash.digest('hex'), size: state.received, resumed, attempts: attempt };
+      } catch (error) {
+        const transient = error instanceof TransientError || (error instanceof GocrossError && error.code === 'network.unreachable');
+        if (!transient || attempt >= attempts) {
+          if (error instanceof GocrossError) throw error;
+          throw diskError(error, partial) ?? environmentError('download.failed', `downloading ${options.url} failed after ${attempt} attempt(s): ${(error as Error).message}.`, {
+            hint: 'check the network or try another mirror (--mirror)',
+          });
+        }
+        const wait = backoff * 2 ** (attempt - 1) * (0.5 + Math.random());
+        options.onRetry?.(`${(error as Error).message.replace(/\.$/, '')}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
+        await sleep(wait);
       }
-      const wait = backoff * 2 ** (attempt - 1) * (0.5 + Math.random());
-      options.onRetry?.(`${(error as Error).message.replace(/\.$/, '')}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
-      await sleep(wait);
     }
+  } finally {
+    await closeFile(state).catch(() => undefined);
   }
 }
 
-async function attemptDownload(options: DownloadOptions, partial: string): Promise<{ sha256: string; size: number; resumed: boolean }> {
-  const hash = createHash('sha256');
-  let offset = await hashExisting(partial, hash);
-  if (options.expectedSize !== undefined && offset > options.expectedSize) {
+/** Feed what an earlier run left in `partial` to the hash and the sink; true when there was some. */
+async function feedPartial(partial: string, state: Progress, options: DownloadOptions): Promise<boolean> {
+  const size = await stat(partial).then((s) => s.size).catch(() => 0);
+  if (size === 0) return false;
+  if (options.expectedSize !== undefined && size > options.expectedSize) {
     await rm(partial, { force: true });
-    return attemptDownload(options, partial);
+    return false;
   }
+  for await (const chunk of createReadStream(partial, { highWaterMark: 1024 * 1024 })) {
+    state.hash.update(chunk as Buffer);
+    state.received += (chunk as Buffer).length;
+    await options.sink?.write(chunk as Buffer);
+  }
+  return true;
+}
+
+/** Void every byte received: empty the partial file, start a new hash, tell the sink. */
+async function startOver(partial: string, state: Progress, options: DownloadOptions): Promise<void> {
+  await closeFile(state);
+  await rm(partial, { force: true });
+  state.hash = createHash('sha256');
+  state.received = 0;
+  await options.sink?.restart();
+}
+
+/** The file has drained, or failed (its error listener records why). */
+const drained = (file: WriteStream): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const done = (): void => {
+      file.off('drain', done).off('error', done);
+      resolve();
+    };
+    file.on('drain', done).on('error', done);
+  });
+
+async function closeFile(state: Progress): Promise<void> {
+  const file = state.file;
+  if (!file) return;
+  state.file = undefined;
+  if (file.destroyed) return;
+  await new Promise<void>((resolve, reject) => {
+    file.once('error', reject);
+    file.end(() => resolve());
+  });
+}
+
+/** One request for the bytes not yet received; true when it resumed an earlier transfer. */
+async function attemptDownload(options: DownloadOptions, partial: string, state: Progress): Promise<boolean> {
+  if (options.expectedSize !== undefined && state.received === options.expectedSize) return state.received > 0;
+  const offset = state.received;
   const response = await httpRequest(options.url, offset > 0 ? { headers: { range: `bytes=${offset}-` } } : {});
   let resumed = false;
   if (response.status === 416) {
     // The partial is not a prefix the server recognises (or is already whole): start over.
     await response.arrayBuffer().catch(() => undefined);
-    await rm(partial, { force: true });
     if (offset === 0) throw new TransientError(`${options.url} answered 416 to a full request`);
-    return attemptDownload(options, partial);
+    await startOver(partial, state, options);
+    return attemptDownload(options, partial, state);
   }
   if (response.status === 206 && offset > 0) {
     resumed = true;
   } else if (response.status === 200) {
     // The server ignored the Range header (or there was nothing to resume): start from zero.
-    if (offset > 0) {
-      offset = 0;
-      hash.destroy();
-      return streamBody(response.body, partial, createHash('sha256'), 0, false, options);
-    }
+    if (offset > 0) await startOver(partial, state, options);
   } else if (isTransientStatus(response.status)) {
     await response.arrayBuffer().catch(() => undefined);
     throw new TransientError(`${options.url} answered HTTP ${response.status}`);
@@ -109,36 +169,41 @@ async function attemptDownload(options: DownloadOptions, partial: string): Promi
       hint: response.status === 404 ? 'the mirror does not have this file; try another mirror' : 'check the URL and your access to it',
     });
   }
-  return streamBody(response.body, partial, hash, offset, resumed, options);
+  await streamBody(response.body, partial, state, options);
+  return resumed;
 }
 
-async function streamBody(
-  body: NodeJS.ReadableStream | null,
-  partial: string,
-  hash: Hash,
-  offset: number,
-  resumed: boolean,
-  options: DownloadOptions,
-): Promise<{ sha256: string; size: number; resumed: boolean }> {
+async function streamBody(body: NodeJS.ReadableStream | null, partial: string, state: Progress, options: DownloadOptions): Promise<void> {
   if (!body) throw new TransientError(`${options.url} sent no body`);
-  let received = offset;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      received += chunk.length;
-      options.onProgress?.({ received, total: options.expectedSize });
-      callback(null, chunk);
-    },
-  });
+  // Opened for appending once per run: the bytes land in it in the order they are hashed and sunk.
+  const file = (state.file ??= createWriteStream(partial, { flags: state.received > 0 ? 'a' : 'w' }));
+  let fileError: unknown;
+  const onFileError = (error: unknown): void => {
+    fileError ??= error;
+  };
+  file.on('error', onFileError);
   try {
-    await pipeline(body, counter, createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }));
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (fileError) break;
+      state.hash.update(chunk);
+      state.received += chunk.length;
+      file.write(chunk);
+      options.onProgress?.({ received: state.received, total: options.expectedSize });
+      await options.sink?.write(chunk);
+      // Checked after the sink, which may have taken long enough for the file to drain already.
+      if (file.writableNeedDrain && !fileError) await drained(file);
+    }
   } catch (error) {
-    throw diskError(error, partial) ?? new TransientError(`the connection to ${options.url} dropped after ${received} bytes (${(error as Error).message})`);
+    if (fileError) throw diskError(fileError, partial) ?? fileError;
+    if (error instanceof GocrossError || diskError(error, partial)) throw diskError(error, partial) ?? error;
+    throw new TransientError(`the connection to ${options.url} dropped after ${state.received} bytes (${(error as Error).message})`);
+  } finally {
+    file.off('error', onFileError);
   }
-  if (options.expectedSize !== undefined && received < options.expectedSize) {
-    throw new TransientError(`the download of ${options.url} stopped at ${received} of ${options.expectedSize} bytes`);
+  if (fileError) throw diskError(fileError, partial) ?? fileError;
+  if (options.expectedSize !== undefined && state.received < options.expectedSize) {
+    throw new TransientError(`the download of ${options.url} stopped at ${state.received} of ${options.expectedSize} bytes`);
   }
-  return { sha256: hash.digest('hex'), size: received, resumed };
 }
 
 /** A write failure that retrying cannot fix, as an environment error; else undefined. */
