@@ -8,6 +8,19 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
   process.exit(0);
 }
+// `gocross install VERSION [--json]` of an exact version already installed (what scripts and env
+// set-ups run again and again): answered from the store without loading the CLI. Anything else,
+// or any doubt (a config error, no dist/), goes the full way below.
+const words = args.filter((arg) => arg !== '--json');
+if (words.length === 2 && words[0] === 'install' && !words[1].startsWith('-')) {
+  const answer = await import(new URL('../dist/cli/commands/install.js', import.meta.url).href)
+    .then(({ answerInstalled }) => answerInstalled(words[1], { json: args.includes('--json'), cwd: process.cwd(), env: process.env }))
+    .catch(() => undefined);
+  if (answer !== undefined) {
+    process.stdout.write(answer);
+    process.exit(0);
+  }
+}
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 let main;
 try {

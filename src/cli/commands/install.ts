@@ -16,6 +16,21 @@ function exactName(arg: string | undefined): string | undefined {
   return match ? `go${match[1]}.${match[2]}.${match[3]}${match[4] ?? ''}` : undefined;
 }
 
+const describeResult = (result: InstallResult, json: boolean): string =>
+  json ? `${JSON.stringify(result, null, 2)}\n` : `${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}\n`;
+
+/**
+ * What `gocross install VERSION [--json]` prints when VERSION is exact and already installed, or
+ * undefined when there is more to do. bin/gocross.js asks this before loading the CLI (commander
+ * and the rest), so that the commonest install — of what is there — costs little more than Node.
+ */
+export function answerInstalled(arg: string, options: { json: boolean; cwd: string; env: NodeJS.ProcessEnv }): string | undefined {
+  const named = exactName(arg);
+  if (!named) return undefined;
+  const goroot = sdkRoot(loadConfig({ cwd: options.cwd, env: options.env }).get<string>('home'), named);
+  return readMarker(goroot) ? describeResult({ version: named, goroot, installed: false }, options.json) : undefined;
+}
+
 
 interface Ctx {
   plan?: InstallPlan;
@@ -28,7 +43,7 @@ export async function run({ args, options, configFlags, output, cwd, env, global
   const home = config.get<string>('home');
   const report = (result: InstallResult): number => {
     if (global.json) output.json(result);
-    else output.done(`${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`);
+    else output.done(describeResult(result, false).replace(/\n$/, ''));
     return 0;
   };
   // An exact version that is already installed needs no network, nor the modules that speak it,
