@@ -3,8 +3,7 @@
  * directories under one top-level directory; anything else (links, devices, absolute paths, `..`)
  * makes the whole extraction fail, so a hostile archive cannot write outside its destination.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, utimes } from 'node:fs/promises';
+import { closeSync, createReadStream, futimesSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar';
@@ -32,12 +31,6 @@ export function unsafeEntryReason(path: string, type: string, root: string): str
   return undefined;
 }
 
-/** Files at most this big are gathered whole and written in parallel; bigger ones are streamed. */
-const WHOLE_FILE_MAX = 4 * 1024 * 1024;
-/** Files written at the same time (the libuv pool has four threads; inflating shares them). */
-const PARALLEL_WRITES = 8;
-/** Bytes gathered for writes in flight before more input is taken. */
-const PENDING_MAX = 32 * 1024 * 1024;
 /** zlib's output chunk: 64 KiB takes a third of the default 16 KiB's time to inflate an SDK. */
 const INFLATE_CHUNK = 64 * 1024;
 
@@ -48,9 +41,9 @@ export interface TarGzExtraction {
    * failure that more bytes cannot change (a full disk); other failures wait for finish().
    */
   write(chunk: Buffer): Promise<void>;
-  /** The archive is complete: resolves with the entries written once they are all on disk. */
+  /** The archive is complete: resolves with the number of entries written, all on disk. */
   finish(): Promise<number>;
-  /** Write nothing more; resolves once the writes in flight have settled (the caller removes dest). */
+  /** Write nothing more (the caller removes dest); finish() then throws. */
   abort(): Promise<void>;
 }
 
@@ -60,85 +53,48 @@ const isDiskFailure = (error: unknown): boolean => ['ENOSPC', 'EDQUOT', 'EACCES'
  * Unpack a gzip-compressed tarball into `dest` (new or empty, private to the caller) as its bytes
  * arrive. node-tar's Parser reads the archive, strictly: a damaged header, a truncated archive or
  * anything but gzip-compressed tar fails it. Only files and directories under `options.root` are
- * written, never over anything (O_EXCL: not through a link either), owners not kept, modes without setuid/setgid or group and
- * other write, mtimes kept. Directories are made once each and small files written several at a
- * time — node-tar's own Unpack re-creates every parent of every entry, one system call after the
- * other, which is most of an SDK install's time.
+ * written, never over anything (O_EXCL: not through a link either), owners not kept, modes without
+ * setuid/setgid or group and other write, file mtimes kept.
+ *
+ * Inflating runs on libuv's pool; each entry is written as node-tar hands it over, synchronously,
+ * chunk by chunk (nothing is gathered in memory), each directory made once. node-tar's Unpack
+ * re-creates every parent of every entry, one pool round trip after the other; on two cores,
+ * parallel asynchronous writes cost more than they gave (measured: about twice the CPU time).
  */
 export function startTarGzExtraction(dest: string, options: ExtractOptions): TarGzExtraction {
   const refused: string[] = [];
   let failure: unknown;
   let aborted = false;
   let count = 0;
-  const dirs = new Map<string, Promise<void>>();
-  const inFlight = new Set<Promise<void>>();
-  let pendingBytes = 0;
-  let active = 0;
-  const queue: (() => void)[] = [];
-  const settled: (() => void)[] = [];
-  const wake = (): void => {
-    for (const resolve of settled.splice(0)) resolve();
-  };
-  // Files being streamed wait for bytes that will not come once the input stops: close them.
-  const streams = new Set<WriteStream>();
-  const closeStreams = (): void => {
-    for (const out of streams) out.destroy();
+  const made = new Set<string>();
+  /** The file being written: entries come one after the other, so there is at most one. */
+  let open: { fd: number; path: string } | undefined;
+  const stopped = (): boolean => aborted || failure !== undefined || options.signal?.aborted === true;
+  const closeOpen = (): void => {
+    if (!open) return;
+    const { fd } = open;
+    open = undefined;
+    closeSync(fd);
   };
   const fail = (error: unknown): void => {
     failure ??= error;
-    closeStreams();
-    wake();
-  };
-  const stopped = (): boolean => aborted || failure !== undefined || options.signal?.aborted === true;
-
-  const makeDir = (dir: string, mode = 0o755): Promise<void> => {
-    let made = dirs.get(dir);
-    if (!made) {
-      const parent = dirname(dir);
-      made = (parent === dir ? Promise.resolve() : makeDir(parent)).then(() =>
-        mkdir(dir, { mode: (mode & 0o755) | 0o700 }).catch((error: unknown) => {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        }),
-      );
-      dirs.set(dir, made);
-    }
-    return made;
-  };
-  const track = (job: Promise<void>, bytes: number): void => {
-    const tracked = job.catch(fail).finally(() => {
-      inFlight.delete(tracked);
-      pendingBytes -= bytes;
-      wake();
-    });
-    inFlight.add(tracked);
-    pendingBytes += bytes;
-  };
-  const withSlot = async (job: () => Promise<void>): Promise<void> => {
-    if (active >= PARALLEL_WRITES) await new Promise<void>((resolve) => queue.push(resolve));
-    else active += 1;
     try {
-      if (!stopped()) await job();
-    } finally {
-      const next = queue.shift();
-      if (next) next();
-      else active -= 1;
+      closeOpen();
+    } catch {
+      // The first failure is the one to report.
     }
   };
-  const writeWhole = async (path: string, data: Buffer, mode: number, mtime: Date | undefined): Promise<void> => {
-    const file = await open(path, 'wx', mode);
+  const makeDir = (dir: string, mode = 0o755): void => {
+    if (made.has(dir)) return;
+    const parent = dirname(dir);
+    if (parent !== dir && !made.has(parent)) makeDir(parent);
     try {
-      if (data.length > 0) await file.write(data, 0, data.length, 0);
-      if (mtime) await file.utimes(mtime, mtime);
-    } finally {
-      await file.close();
+      mkdirSync(dir, { mode: (mode & 0o755) | 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    made.add(dir);
   };
-
-  // The root of the tree is made first and once, so no entry depends on a directory of the caller's.
-  dirs.set(dirname(dest), Promise.resolve());
-  const made = mkdir(dest, { recursive: true }).then(() => undefined);
-  dirs.set(dest, made);
-  track(made, 0);
 
   const parser = new tar.Parser({
     strict: true,
@@ -152,51 +108,38 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
       }
       const path = join(dest, posix.normalize(entry.path.replace(/\\/g, '/')));
       const mode = (entry.mode ?? (type === 'Directory' ? 0o755 : 0o644)) & 0o755;
-      count += 1;
-      if (type === 'Directory') {
-        track(makeDir(path.replace(/[\\/]+$/, ''), mode), 0);
+      try {
+        if (type === 'Directory') {
+          makeDir(path.replace(/[\\/]+$/, ''), mode);
+          count += 1;
+          entry.resume();
+          return;
+        }
+        makeDir(dirname(path));
+        open = { fd: openSync(path, 'wx', mode), path };
+        count += 1;
+      } catch (error) {
+        fail(error);
         entry.resume();
         return;
       }
       const { mtime } = entry;
-      if ((entry.size ?? 0) > WHOLE_FILE_MAX) {
-        // Streamed with back-pressure: the parser waits for the file, and the input for the parser.
-        entry.pause();
-        track(
-          makeDir(dirname(path)).then(
-            () =>
-              new Promise<void>((resolve, reject) => {
-                if (stopped()) {
-                  entry.resume();
-                  resolve();
-                  return;
-                }
-                const out = createWriteStream(path, { flags: 'wx', mode });
-                streams.add(out);
-                out.on('error', (error) => {
-                  entry.resume();
-                  reject(error);
-                });
-                out.on('close', () => {
-                  streams.delete(out);
-                  if (stopped()) {
-                    entry.resume();
-                    resolve();
-                  } else if (mtime) utimes(path, mtime, mtime).then(resolve, reject);
-                  else resolve();
-                });
-                entry.pipe(out);
-              }),
-          ),
-          0,
-        );
-        return;
-      }
-      const chunks: Buffer[] = [];
-      entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+      entry.on('data', (chunk: Buffer) => {
+        if (!open || stopped()) return;
+        try {
+          for (let done = 0; done < chunk.length; ) done += writeSync(open.fd, chunk, done, chunk.length - done);
+        } catch (error) {
+          fail(error);
+        }
+      });
       entry.on('end', () => {
-        const data = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-        track(withSlot(() => makeDir(dirname(path)).then(() => writeWhole(path, data, mode, mtime))), data.length);
+        if (!open || stopped()) return;
+        try {
+          if (mtime) futimesSync(open.fd, mtime, mtime);
+          closeOpen();
+        } catch (error) {
+          fail(error);
+        }
       });
     },
   });
@@ -213,44 +156,42 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
     });
   });
   inflate.pipe(parser as unknown as NodeJS.WritableStream);
+  try {
+    mkdirSync(dest, { recursive: true });
+    made.add(dest);
+  } catch (error) {
+    fail(error);
+  }
 
-  const untilBelow = async (): Promise<void> => {
-    while (pendingBytes > PENDING_MAX && !stopped()) await new Promise<void>((resolve) => settled.push(resolve));
-  };
   const fatal = (): unknown => (isDiskFailure(failure) ? failure : undefined);
-  const settle = async (): Promise<void> => {
-    while (inFlight.size > 0) await Promise.all([...inFlight]);
-  };
+  /** Resolves when the inflater drains, or at once when the extraction has stopped (it never will). */
+  let wakeWriter: (() => void) | undefined;
+  const drained = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const done = (): void => {
+        inflate.off('drain', done);
+        wakeWriter = undefined;
+        resolve();
+      };
+      wakeWriter = done;
+      inflate.once('drain', done);
+    });
+  parsed.then(() => wakeWriter?.(), () => undefined);
 
   return {
     async write(chunk) {
-      if (stopped()) {
-        if (fatal()) throw fatal();
-        return;
-      }
-      if (!inflate.write(chunk)) {
-        // A failure wakes this too: a parser that stopped may never drain the inflater.
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            inflate.off('drain', done);
-            resolve();
-          };
-          inflate.once('drain', done);
-          settled.push(done);
-        });
-      }
-      await untilBelow();
+      if (!stopped() && !inflate.write(chunk)) await drained();
       if (fatal()) throw fatal();
     },
     async finish() {
-      if (!stopped()) inflate.end();
+      if (stopped()) inflate.destroy();
       else {
-        inflate.destroy();
-        closeStreams();
+        inflate.end();
+        await parsed;
       }
-      if (!stopped()) await parsed;
-      await settle();
+      closeOpen();
       if (failure !== undefined) throw failure;
+      if (aborted) throw new GocrossError('interrupted', 'archive.aborted', `the extraction into ${dest} was stopped.`);
       if (refused.length > 0) {
         throw environmentError(
           'archive.unsafe',
@@ -262,11 +203,9 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
     },
     async abort() {
       aborted = true;
-      wake();
       inflate.destroy();
-      closeStreams();
-      for (const resolve of queue.splice(0)) resolve();
-      await settle();
+      wakeWriter?.();
+      closeOpen();
     },
   };
 }
