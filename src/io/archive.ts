@@ -33,6 +33,8 @@ export function unsafeEntryReason(path: string, type: string, root: string): str
 
 /** zlib's output chunk: 64 KiB takes a third of the default 16 KiB's time to inflate an SDK. */
 const INFLATE_CHUNK = 64 * 1024;
+/** Inflated bytes waiting to be written before the inflating pauses. */
+const INFLATED_MAX = 4 * 1024 * 1024;
 
 /** A gzip-compressed tarball being unpacked from bytes fed to it (see startTarGzExtraction). */
 export interface TarGzExtraction {
@@ -76,8 +78,14 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
     open = undefined;
     closeSync(fd);
   };
+  /** Resolves the wait for the parser: at its end, or at once on a failure or an abort. */
+  let parsedOrStopped = (): void => undefined;
+  const parsed = new Promise<void>((resolve) => {
+    parsedOrStopped = resolve;
+  });
   const fail = (error: unknown): void => {
     failure ??= error;
+    parsedOrStopped();
     try {
       closeOpen();
     } catch {
@@ -144,18 +152,40 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
     },
   });
   const inflate = createGunzip({ chunkSize: INFLATE_CHUNK });
-  const parsed = new Promise<void>((resolve) => {
-    parser.on('end', () => resolve());
-    parser.on('error', (error: unknown) => {
-      fail(error);
-      resolve();
-    });
-    inflate.on('error', (error) => {
-      fail(error);
-      resolve();
-    });
+  parser.on('end', () => parsedOrStopped());
+  parser.on('error', fail);
+  inflate.on('error', fail);
+  // zlib inflates the next chunk only once the handlers of the last one return: writing each chunk
+  // out on a later turn of the event loop lets the inflating (on the pool) and the writing overlap.
+  const inflated: Buffer[] = [];
+  let inflatedBytes = 0;
+  let inflateEnded = false;
+  let scheduled = false;
+  const pump = (): void => {
+    scheduled = false;
+    for (let chunk = inflated.shift(); chunk; chunk = inflated.shift()) {
+      inflatedBytes -= chunk.length;
+      // Entries always flow (their bytes go straight to disk), so the parser holds nothing back.
+      if (!stopped()) parser.write(chunk);
+    }
+    if (inflate.isPaused() && !stopped()) inflate.resume();
+    if (inflateEnded && !stopped()) parser.end();
+  };
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(pump);
+  };
+  inflate.on('data', (chunk: Buffer) => {
+    inflated.push(chunk);
+    inflatedBytes += chunk.length;
+    if (inflatedBytes > INFLATED_MAX) inflate.pause();
+    schedule();
   });
-  inflate.pipe(parser as unknown as NodeJS.WritableStream);
+  inflate.on('end', () => {
+    inflateEnded = true;
+    schedule();
+  });
   try {
     mkdirSync(dest, { recursive: true });
     made.add(dest);
@@ -203,6 +233,7 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
     },
     async abort() {
       aborted = true;
+      parsedOrStopped();
       inflate.destroy();
       wakeWriter?.();
       closeOpen();
