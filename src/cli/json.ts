@@ -12,6 +12,8 @@ import type { BuildPlanEntry, BuildResultEntry } from '../matrix/report.js';
 import type { Finding as RecipeFinding } from '../recipe/lint.js';
 import type { SourcePlan } from '../recipe/plan.js';
 import type { VerifyEntry } from '../verify/report.js';
+import type { inspected } from './commands/doctor.js';
+import type { toJson as targetJson } from './commands/targets.js';
 
 /** A file a command wrote, would write (with its content, in a dry run) or removed. */
 export interface FileJson {
@@ -134,7 +136,7 @@ export interface RecipeCheckJson {
 /** `gocross doctor --json` */
 export interface DoctorJson {
   findings: DoctorFinding[];
-  inspected: Record<string, unknown> & { deep?: DeepResult[] };
+  inspected: ReturnType<typeof inspected> & { deep?: DeepResult[] };
 }
 
 /** `gocross config --json` */
@@ -144,7 +146,7 @@ export interface ConfigJson {
 }
 
 /** `gocross targets --json` */
-export type TargetsJson = Record<string, unknown>[];
+export type TargetsJson = ReturnType<typeof targetJson>[];
 
 /** `--json` errors, from any command, on stderr. */
 export interface ErrorJson {

@@ -20,7 +20,8 @@ async function condaInfoEnvs(env: NodeJS.ProcessEnv): Promise<string[] | undefin
   }
 }
 
-const inspected = (s: Snapshot) => ({
+/** What doctor's JSON says it inspected (cli/json.ts DoctorJson). */
+export const inspected = (s: Snapshot) => ({
   env: { kind: s.condaEnv.kind, prefix: s.condaEnv.prefix, name: s.condaEnv.name, via: s.condaEnv.via, active: s.active, inForce: s.inForce },
   gos: s.gos.map((g) => ({ path: g.path, real: g.real, root: g.root, version: g.goEnv?.GOVERSION ?? null, goroot: g.goEnv?.GOROOT ?? null, error: g.error })),
   variables: Object.fromEntries(Object.entries(s.env).filter(([k]) => k !== 'PATH').map(([k, v]) => [k, v ?? null])),

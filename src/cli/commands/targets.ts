@@ -16,7 +16,8 @@ async function validPairs(builtin: boolean, env: NodeJS.ProcessEnv): Promise<{ p
   }
 }
 
-const toJson = (t: TargetInfo) => ({
+/** One target in `gocross targets --json` (cli/json.ts TargetsJson). */
+export const toJson = (t: TargetInfo) => ({
   target: t.target,
   goos: t.goos,
   goarch: t.goarch,
