@@ -19,6 +19,9 @@ interface Stream {
 const ANSI = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
 type StyleName = keyof typeof ANSI;
 
+/** The text `--json` prints for `data`. */
+export const jsonText = (data: JsonReport): string => `${JSON.stringify(data, null, 2)}\n`;
+
 export function colorWanted(global: Pick<GlobalOptions, 'color'>, env: NodeJS.ProcessEnv, stream: Stream): boolean {
   // https://no-color.org: any non-empty NO_COLOR disables colour.
   if (!global.color || (env.NO_COLOR ?? '') !== '') return false;
@@ -48,7 +51,7 @@ export class Output {
 
   /** Data for machines: pretty JSON on stdout, in one of the shapes json.ts declares. */
   json(data: JsonReport): void {
-    this.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    this.stdout.write(jsonText(data));
   }
 
   /** A line of the command's result on stdout. */

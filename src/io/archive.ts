@@ -3,7 +3,7 @@
  * directories under one top-level directory; anything else (links, devices, absolute paths, `..`)
  * makes the whole extraction fail, so a hostile archive cannot write outside its destination.
  */
-import { closeSync, createReadStream, futimesSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, futimesSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar';
@@ -239,22 +239,6 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
       closeOpen();
     },
   };
-}
-
-/**
- * Extract the gzip-compressed tarball `file` into `dest` (which must be an empty or new
- * directory). Returns the number of entries written. Throws if any entry is unsafe or the archive
- * is damaged; the caller removes `dest` then.
- */
-export async function extractTarGz(file: string, dest: string, options: ExtractOptions): Promise<number> {
-  const extraction = startTarGzExtraction(dest, options);
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) await extraction.write(chunk as Buffer);
-    return await extraction.finish();
-  } catch (error) {
-    await extraction.abort();
-    throw asArchiveError(error, file);
-  }
 }
 
 /** A failure of the archive itself as `archive.unreadable`; GocrossErrors and disk errors as they are. */

@@ -7,7 +7,7 @@
 import { closest } from 'fastest-levenshtein';
 import { asList, checkConventions, type Dict, isDict, type Raw, type RecipeFacts, type Severity, strings, type UnitFacts, type UnitScript } from './conventions.js';
 import { JINJA_FAILED, renderMeta } from './jinja.js';
-import { type SourceProvider, type SourceSpec, sourceSpecs } from './license-files.js';
+import { type SourceProvider, sourceSpecs } from './license-files.js';
 import { DEFAULT_PLATFORMS } from './platforms.js';
 import { FIELDS, LICENSE_FAMILIES, LIST_SECTIONS, NOARCH, PIN_DEPENDS } from './schema.js';
 import { scriptFacts } from './script-facts.js';

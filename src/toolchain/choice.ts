@@ -80,7 +80,7 @@ export function chooseGo(facts: GoFacts): GoChoice {
 }
 
 /** A `go` setting that names a GOROOT rather than a version. */
-export const isGorootSetting = (value: string): boolean => /^[/~.]/.test(value) || value.includes('/');
+const isGorootSetting = (value: string): boolean => /^[/~.]/.test(value) || value.includes('/');
 
 export interface ProjectLine {
   version: string;

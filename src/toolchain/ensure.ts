@@ -32,7 +32,7 @@ export interface EnsureContext {
 }
 
 /** A GOROOT to use must be a whole Go installation. */
-export function checkGoroot(path: string, why: string): string {
+function checkGoroot(path: string, why: string): string {
   const root = resolve(path);
   const missing = ['bin/go', 'src/runtime', 'pkg/tool'].filter((p) => !existsSync(join(root, p)));
   if (missing.length > 0) {

@@ -8,7 +8,7 @@ import { checkSha256, fileWithoutIndex, indexUrl, type InstallPlan, mirrorBase, 
 import { parseReleaseIndex, type Release } from './release-index.js';
 
 /** The release index of `mirror`, or a reason it has none (`unreachable`: no answer at all). */
-export async function fetchIndex(mirror: string): Promise<{ releases: Release[] } | { failure: string; unreachable: boolean }> {
+async function fetchIndex(mirror: string): Promise<{ releases: Release[] } | { failure: string; unreachable: boolean }> {
   try {
     const response = await httpRequest(indexUrl(mirror));
     if (response.status !== 200) return { failure: `HTTP ${response.status} for the index`, unreachable: false };

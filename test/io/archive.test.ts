@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GocrossError } from '../../src/errors.js';
-import { createTarGz, extractTarGz, unsafeEntryReason } from '../../src/io/archive.js';
+import { createTarGz, unsafeEntryReason } from '../../src/io/archive.js';
+import { extractTarGz } from './extract-file.js';
 import { tempDir } from '../helpers/temp.js';
 import { makeTarGz, type TarEntry } from '../helpers/ustar.js';
 

@@ -5,6 +5,7 @@ import type { InstallResult } from '../../toolchain/install.js';
 import type { InstallPlan } from '../../toolchain/plan.js';
 import { readMarker, sdkRoot } from '../../toolchain/store.js';
 import type { RequestChoice } from '../../toolchain/choice.js';
+import { jsonText } from '../output.js';
 import type { Context } from '../registry.js';
 
 /**
@@ -16,8 +17,14 @@ function exactName(arg: string | undefined): string | undefined {
   return match ? `go${match[1]}.${match[2]}.${match[3]}${match[4] ?? ''}` : undefined;
 }
 
-const describeResult = (result: InstallResult, json: boolean): string =>
-  json ? `${JSON.stringify(result, null, 2)}\n` : `${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}\n`;
+const resultLine = (result: InstallResult): string => `${result.version} ${result.installed ? 'installed' : 'is already installed'} at ${result.goroot}`;
+
+/** The answer for an exact version (go1.23.4) the store already has, else undefined. */
+function alreadyInstalled(home: string, version: string | undefined): InstallResult | undefined {
+  if (version === undefined) return undefined;
+  const goroot = sdkRoot(home, version);
+  return readMarker(goroot) ? { version, goroot, installed: false } : undefined;
+}
 
 /**
  * What `gocross install VERSION [--json]` prints when VERSION is exact and already installed, or
@@ -25,10 +32,9 @@ const describeResult = (result: InstallResult, json: boolean): string =>
  * and the rest), so that the commonest install — of what is there — costs little more than Node.
  */
 export function answerInstalled(arg: string, options: { json: boolean; cwd: string; env: NodeJS.ProcessEnv }): string | undefined {
-  const named = exactName(arg);
-  if (!named) return undefined;
-  const goroot = sdkRoot(loadConfig({ cwd: options.cwd, env: options.env }).get<string>('home'), named);
-  return readMarker(goroot) ? describeResult({ version: named, goroot, installed: false }, options.json) : undefined;
+  const found = alreadyInstalled(loadConfig({ cwd: options.cwd, env: options.env }).get<string>('home'), exactName(arg));
+  if (!found) return undefined;
+  return options.json ? jsonText(found) : `${resultLine(found)}\n`;
 }
 
 
@@ -43,13 +49,13 @@ export async function run({ args, options, configFlags, output, cwd, env, global
   const home = config.get<string>('home');
   const report = (result: InstallResult): number => {
     if (global.json) output.json(result);
-    else output.done(describeResult(result, false).replace(/\n$/, ''));
+    else output.done(resultLine(result));
     return 0;
   };
   // An exact version that is already installed needs no network, nor the modules that speak it,
-  // nor even those that parse versions.
-  const named = opts.archive || opts.force ? undefined : exactName(args[0]);
-  if (named && readMarker(sdkRoot(home, named))) return report({ version: named, goroot: sdkRoot(home, named), installed: false });
+  // nor even those that parse versions (bin/gocross.js answers the plainest such call itself).
+  const named = opts.archive || opts.force ? undefined : alreadyInstalled(home, exactName(args[0]));
+  if (named) return report(named);
 
   const [{ chooseRequest }, { describeRequest }, { findProjectVersion }, { hostTarget }] = await Promise.all([
     import('../../toolchain/choice.js'),
@@ -74,9 +80,9 @@ export async function run({ args, options, configFlags, output, cwd, env, global
     const { installArchive } = await import('../../toolchain/archive-install.js');
     result = await installArchive({ archive: opts.archive, home, mirrors, sha256: opts.sha256, force: opts.force === true, platform, request: args[0] ? choice.request : undefined });
   } else {
-    // An exact version that is already installed needs no network, nor the modules that speak it.
-    const exact = choice.request.kind === 'exact' ? choice.request.version.name : undefined;
-    if (exact && !opts.force && readMarker(sdkRoot(home, exact))) return report({ version: exact, goroot: sdkRoot(home, exact), installed: false });
+    // go.mod or the go setting may name an exact version the store has.
+    const installed = opts.force || choice.request.kind !== 'exact' ? undefined : alreadyInstalled(home, choice.request.version.name);
+    if (installed) return report(installed);
     const [{ resolveRequest }, { installPlan }, { formatProgress, progressThrottle, runTasks }] = await Promise.all([
       import('../../toolchain/resolve.js'),
       import('../../toolchain/install.js'),
