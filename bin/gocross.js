@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The gocross command. The code is compiled from src/ into dist/ by `npm install` (prepare).
+// The gocross command. `npm install` (prepare) bundles src/ into dist/cli/ (scripts/bundle.mjs).
 import { readFileSync } from 'node:fs';
 
 // `gocross --version` is what scripts call most; answer it without loading the CLI.
@@ -13,7 +13,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 // or any doubt (a config error, no dist/), goes the full way below.
 const words = args.filter((arg) => arg !== '--json');
 if (words.length === 2 && words[0] === 'install' && !words[1].startsWith('-')) {
-  const answer = await import(new URL('../dist/cli/commands/install.js', import.meta.url).href)
+  const answer = await import(new URL('../dist/cli/install.js', import.meta.url).href)
     .then(({ answerInstalled }) => answerInstalled(words[1], { json: args.includes('--json'), cwd: process.cwd(), env: process.env }))
     .catch(() => undefined);
   if (answer !== undefined) {
@@ -37,7 +37,7 @@ let interrupted = false;
 process.on('SIGINT', async () => {
   if (interrupted) process.exit(130);
   interrupted = true;
-  const { undoPending } = await import(new URL('../dist/io/cleanup.js', import.meta.url).href);
+  const { undoPending } = await import(new URL('../dist/cli/cleanup.js', import.meta.url).href);
   const left = await undoPending();
   process.stderr.write(`gocross: interrupted${left.length > 0 ? `: ${left.join('; ')}` : ''}\n`);
   process.exit(130);

@@ -40,24 +40,12 @@ export function mergeEnv(base: Env, overrides: Env = {}): Record<string, string>
 let execaModule: Promise<typeof import('execa')> | undefined;
 
 /**
- * execa as one file (scripts/bundle-vendor.mjs writes it into dist/ after tsc), else execa itself
- * (code run from src/, as the tests do).
- */
-function loadExeca(): Promise<typeof import('execa')> {
-  const bundled = new URL('../vendor/execa.js', import.meta.url).href;
-  return (import(bundled) as Promise<typeof import('execa')>).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    return import('execa');
-  });
-}
-
-/**
  * Run `file` with `args` and return its exit code and output; a non-zero exit is a result,
  * not an exception. A program that cannot be started is an environment error (exit 3).
  */
 export async function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   // execa loads with the first program run, not with every module that looks one up on PATH.
-  execaModule ??= loadExeca();
+  execaModule ??= import('execa');
   const { execa } = await execaModule;
   const result = await execa(file, args, {
     cwd: options.cwd,
