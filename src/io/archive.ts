@@ -3,11 +3,12 @@
  * directories under one top-level directory; anything else (links, devices, absolute paths, `..`)
  * makes the whole extraction fail, so a hostile archive cannot write outside its destination.
  */
-import { closeSync, futimesSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar';
 import { environmentError, GocrossError } from '../errors.js';
+import { startEntrySink } from './writer-thread.js';
 
 const ALLOWED_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
 
@@ -58,8 +59,9 @@ const isDiskFailure = (error: unknown): boolean => ['ENOSPC', 'EDQUOT', 'EACCES'
  * written, never over anything (O_EXCL: not through a link either), owners not kept, modes without
  * setuid/setgid or group and other write, file mtimes kept.
  *
- * Inflating runs on libuv's pool; each entry is written as node-tar hands it over, synchronously,
- * chunk by chunk (nothing is gathered in memory), each directory made once. node-tar's Unpack
+ * Three threads share the work: libuv's pool inflates, this thread parses and checks the entries,
+ * and a writer thread (writer-thread.ts) creates them, each directory once, each file chunk by
+ * chunk as it is parsed (nothing is gathered beyond a few MiB in flight). node-tar's Unpack
  * re-creates every parent of every entry, one pool round trip after the other; on two cores,
  * parallel asynchronous writes cost more than they gave (measured: about twice the CPU time).
  */
@@ -68,16 +70,7 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
   let failure: unknown;
   let aborted = false;
   let count = 0;
-  const made = new Set<string>();
-  /** The file being written: entries come one after the other, so there is at most one. */
-  let open: { fd: number; path: string } | undefined;
   const stopped = (): boolean => aborted || failure !== undefined || options.signal?.aborted === true;
-  const closeOpen = (): void => {
-    if (!open) return;
-    const { fd } = open;
-    open = undefined;
-    closeSync(fd);
-  };
   /** Resolves the wait for the parser: at its end, or at once on a failure or an abort. */
   let parsedOrStopped = (): void => undefined;
   const parsed = new Promise<void>((resolve) => {
@@ -86,23 +79,14 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
   const fail = (error: unknown): void => {
     failure ??= error;
     parsedOrStopped();
-    try {
-      closeOpen();
-    } catch {
-      // The first failure is the one to report.
-    }
   };
-  const makeDir = (dir: string, mode = 0o755): void => {
-    if (made.has(dir)) return;
-    const parent = dirname(dir);
-    if (parent !== dir && !made.has(parent)) makeDir(parent);
-    try {
-      mkdirSync(dir, { mode: (mode & 0o755) | 0o700 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    made.add(dir);
-  };
+  try {
+    mkdirSync(dest, { recursive: true });
+  } catch (error) {
+    fail(error);
+  }
+  // onReady comes in a message, so after `schedule` below is defined.
+  const sink = startEntrySink(dest, { onFailure: fail, onReady: () => schedule() });
 
   const parser = new tar.Parser({
     strict: true,
@@ -116,38 +100,18 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
       }
       const path = join(dest, posix.normalize(entry.path.replace(/\\/g, '/')));
       const mode = (entry.mode ?? (type === 'Directory' ? 0o755 : 0o644)) & 0o755;
-      try {
-        if (type === 'Directory') {
-          makeDir(path.replace(/[\\/]+$/, ''), mode);
-          count += 1;
-          entry.resume();
-          return;
-        }
-        makeDir(dirname(path));
-        open = { fd: openSync(path, 'wx', mode), path };
-        count += 1;
-      } catch (error) {
-        fail(error);
+      count += 1;
+      if (type === 'Directory') {
+        sink.dir(path.replace(/[\\/]+$/, ''), mode);
         entry.resume();
         return;
       }
-      const { mtime } = entry;
+      sink.file(path, mode, entry.mtime);
       entry.on('data', (chunk: Buffer) => {
-        if (!open || stopped()) return;
-        try {
-          for (let done = 0; done < chunk.length; ) done += writeSync(open.fd, chunk, done, chunk.length - done);
-        } catch (error) {
-          fail(error);
-        }
+        if (!stopped()) sink.data(chunk);
       });
       entry.on('end', () => {
-        if (!open || stopped()) return;
-        try {
-          if (mtime) futimesSync(open.fd, mtime, mtime);
-          closeOpen();
-        } catch (error) {
-          fail(error);
-        }
+        if (!stopped()) sink.end();
       });
     },
   });
@@ -155,21 +119,27 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
   parser.on('end', () => parsedOrStopped());
   parser.on('error', fail);
   inflate.on('error', fail);
-  // zlib inflates the next chunk only once the handlers of the last one return: writing each chunk
-  // out on a later turn of the event loop lets the inflating (on the pool) and the writing overlap.
+  // zlib inflates the next chunk only once the handlers of the last one return: parsing each chunk
+  // on a later turn of the event loop lets the inflating (on the pool) and the parsing overlap.
   const inflated: Buffer[] = [];
   let inflatedBytes = 0;
   let inflateEnded = false;
+  let parserEnded = false;
   let scheduled = false;
   const pump = (): void => {
     scheduled = false;
-    for (let chunk = inflated.shift(); chunk; chunk = inflated.shift()) {
+    // Entries always flow (their bytes go straight to the sink), so the parser holds nothing back.
+    for (let chunk = sink.busy ? undefined : inflated.shift(); chunk; chunk = sink.busy ? undefined : inflated.shift()) {
       inflatedBytes -= chunk.length;
-      // Entries always flow (their bytes go straight to disk), so the parser holds nothing back.
       if (!stopped()) parser.write(chunk);
     }
-    if (inflate.isPaused() && !stopped()) inflate.resume();
-    if (inflateEnded && !stopped()) parser.end();
+    sink.flush();
+    if (stopped()) return;
+    if (inflate.isPaused() && inflatedBytes <= INFLATED_MAX) inflate.resume();
+    if (inflateEnded && inflated.length === 0 && !parserEnded) {
+      parserEnded = true;
+      parser.end();
+    }
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -186,12 +156,6 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
     inflateEnded = true;
     schedule();
   });
-  try {
-    mkdirSync(dest, { recursive: true });
-    made.add(dest);
-  } catch (error) {
-    fail(error);
-  }
 
   const fatal = (): unknown => (isDiskFailure(failure) ? failure : undefined);
   /** Resolves when the inflater drains, or at once when the extraction has stopped (it never will). */
@@ -219,7 +183,8 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
         inflate.end();
         await parsed;
       }
-      closeOpen();
+      // Whatever stopped the parsing, nothing may be being written once this settles.
+      await (stopped() ? sink.stop() : sink.finish());
       if (failure !== undefined) throw failure;
       if (aborted) throw new GocrossError('interrupted', 'archive.aborted', `the extraction into ${dest} was stopped.`);
       if (refused.length > 0) {
@@ -236,7 +201,7 @@ export function startTarGzExtraction(dest: string, options: ExtractOptions): Tar
       parsedOrStopped();
       inflate.destroy();
       wakeWriter?.();
-      closeOpen();
+      await sink.stop();
     },
   };
 }
