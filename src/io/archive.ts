@@ -32,8 +32,13 @@ export function unsafeEntryReason(path: string, type: string, root: string): str
   return undefined;
 }
 
-/** zlib's output chunk: 64 KiB takes a third of the default 16 KiB's time to inflate an SDK. */
-const INFLATE_CHUNK = 64 * 1024;
+/**
+ * zlib's output chunk. Each chunk is one round trip between libuv's pool and this thread, and a
+ * buffer to allocate: inflating a 53 MiB SDK with the default 16 KiB took three times as long as
+ * with 64 KiB, and 1 MiB took 0.2 s less CPU than 64 KiB (0.9 s instead of 1.1 s, the writer
+ * thread waiting 0.38 s for bytes instead of 0.48 s).
+ */
+const INFLATE_CHUNK = 1024 * 1024;
 /** Inflated bytes waiting to be written before the inflating pauses. */
 const INFLATED_MAX = 4 * 1024 * 1024;
 
