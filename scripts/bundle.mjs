@@ -19,8 +19,9 @@ await build({
     main: 'src/cli/main.ts',
     install: 'src/cli/commands/install.ts',
     cleanup: 'src/io/cleanup.ts',
-    // verify/read.ts starts it by this name, next to itself.
+    // Worker threads, started by these names from next to verify/read.ts and io/writer-thread.ts.
     'read-worker': 'src/verify/read-worker.ts',
+    'entry-writer-thread': 'src/io/entry-writer-thread.ts',
   },
   bundle: true,
   splitting: true,
