@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { checkError } from '../errors.js';
 
 export interface LayoutSource {
@@ -150,11 +149,15 @@ export function openLayout(path: string, name = path): LayoutSource | null {
 
 const LAYOUT_ENTRY = /^(?:\.\/)?(?:oci-layout|index\.json|manifest\.json|repositories|blobs\/.*|[0-9a-f]{64}(?:\.json|\/.*)?)$/;
 
+/** zlib loads with the first gzip-compressed image: a scan of plain binaries (verify DIR) needs none. */
+const zlib = (): Promise<typeof import('node:zlib')> => import('node:zlib');
+
 /**
  * Whether a gzip-compressed tar holds an image (`docker save IMAGE | gzip`): its first entries,
  * from the first 64 KiB decompressed, include an image layout's top-level names.
  */
 export async function isGzipImage(file: string): Promise<boolean> {
+  const { createGunzip } = await zlib();
   const head = await new Promise<Buffer>((resolve) => {
     const chunks: Buffer[] = [];
     let have = 0;
@@ -191,6 +194,7 @@ export async function gunzipToTemp(file: string): Promise<{ path: string; remove
   const dir = await mkdtemp(join(tmpdir(), 'gocross-image-'));
   const path = join(dir, 'image.tar');
   const remove = () => rm(dir, { recursive: true, force: true });
+  const { createGunzip } = await zlib();
   try {
     await pipeline(createReadStream(file), createGunzip(), createWriteStream(path));
   } catch (error) {

@@ -7,7 +7,8 @@
  * they have not (yet) sent itself, and leaves them to end on their own.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { MessagePort } from 'node:worker_threads';
 import { type BinaryInfo, inspectFileSync } from '../binary/index.js';
 import { isGocrossError } from '../errors.js';
 
@@ -81,6 +82,35 @@ function workersFor(count: number): number {
   return Math.max(0, Math.min(cores - 1, idle, MAX_WORKERS, Math.floor(count / (PARALLEL_MIN / 2)) - 1));
 }
 
+/** worker_threads, loaded (synchronously: readFiles is) only to start workers, which most scans do not. */
+const threads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+
+/** `count` workers claiming files of `paths` through `next`; the ports their answers come on. */
+function startWorkers(count: number, paths: readonly string[], next: SharedArrayBuffer): MessagePort[] {
+  const { MessageChannel, Worker } = threads();
+  const ports: MessagePort[] = [];
+  for (let i = count; i > 0; i -= 1) {
+    const { port1, port2 } = new MessageChannel();
+    const input: WorkerInput = { paths: [...paths], next, port: port2 };
+    const worker = new Worker(WORKER, { workerData: input, transferList: [port2] });
+    // A worker that fails leaves its files unanswered: they are read below.
+    worker.on('error', () => {});
+    worker.unref();
+    ports.push(port1);
+  }
+  return ports;
+}
+
+/** What a worker has sent on `port` so far, to `store`; the port is closed (the rest is read here). */
+function takeSent(port: MessagePort, store: (start: number, outcomes: (Outcome | undefined)[]) => void): void {
+  const { receiveMessageOnPort } = threads();
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    const message = m.message as WorkerMessage;
+    if (!('done' in message)) store(message.start, message.outcomes);
+  }
+  port.close();
+}
+
 /**
  * The outcome of each of `paths`, in their order; undefined where the file must be read again
  * by the caller (it could not be opened or read).
@@ -95,24 +125,10 @@ export function readFiles(paths: readonly string[]): (Outcome | undefined)[] {
     }
   };
   const next = new SharedArrayBuffer(4);
-  const ports: MessagePort[] = [];
-  for (let i = workersFor(paths.length); i > 0; i -= 1) {
-    const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { paths: [...paths], next, port: port2 };
-    const worker = new Worker(WORKER, { workerData: input, transferList: [port2] });
-    // A worker that fails leaves its files unanswered: they are read below.
-    worker.on('error', () => {});
-    worker.unref();
-    ports.push(port1);
-  }
+  const workers = workersFor(paths.length);
+  const ports = workers > 0 ? startWorkers(workers, paths, next) : [];
   readClaimed(paths, new Int32Array(next), store);
-  for (const port of ports) {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-      const message = m.message as WorkerMessage;
-      if (!('done' in message)) store(message.start, message.outcomes);
-    }
-    port.close();
-  }
+  for (const port of ports) takeSent(port, store);
   for (let i = 0; i < paths.length; i += 1) if (done[i] === 0) outcomes[i] = readOne(paths[i] as string);
   return outcomes;
 }
