@@ -7,19 +7,12 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTarGz, startTarGzExtraction } from '../../src/io/archive.js';
 import { extractTarGz } from './extract-file.js';
-import { tempDir } from '../helpers/temp.js';
+import { caseDirs } from '../helpers/temp.js';
 import { makeTarGz } from '../helpers/ustar.js';
 import { tree } from './tree.js';
 
 describe('startTarGzExtraction', () => {
-  const root = tempDir();
-  let n = 0;
-  const work = (): string => {
-    n += 1;
-    const dir = join(root, `case${n}`);
-    mkdirSync(dir, { recursive: true });
-    return dir;
-  };
+  const work = caseDirs();
   /** A tree with a path longer than ustar's 100+155 bytes, an executable, an empty and a big file. */
   const source = (dir: string): string => {
     const deep = join(dir, 'src', 'go', 'a'.repeat(90), 'b'.repeat(90), 'c'.repeat(90));

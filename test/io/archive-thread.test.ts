@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromSentError, toSentError } from '../../src/io/entry-writer.js';
 import { compiled as bundled } from '../helpers/compiled.js';
-import { tempDir } from '../helpers/temp.js';
+import { caseDirs } from '../helpers/temp.js';
 import { makeTarGz } from '../helpers/ustar.js';
 import { tree } from './tree.js';
 
@@ -33,14 +33,7 @@ describe('startTarGzExtraction (compiled: a writer thread)', () => {
   beforeAll(async () => {
     await compiled();
   });
-  const root = tempDir();
-  let n = 0;
-  const work = (): string => {
-    n += 1;
-    const dir = join(root, `case${n}`);
-    mkdirSync(dir, { recursive: true });
-    return dir;
-  };
+  const work = caseDirs();
   /** Many small files and a big incompressible one (several of the thread's 1 MiB batches), in several dirs. */
   const sdkLike = (dir: string): Buffer => {
     const src = join(dir, 'src');
