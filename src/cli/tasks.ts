@@ -7,20 +7,41 @@ import type { Output } from './output.js';
 
 export type Task<Ctx> = ListrTask<Ctx>;
 
+/** A flag of a task (`skip`, `enabled`): given, or a function of the context. */
+async function flag<Ctx>(value: boolean | string | ((ctx: Ctx) => boolean | string | Promise<boolean | string>) | undefined, context: Ctx): Promise<boolean | string | undefined> {
+  return typeof value === 'function' ? value(context) : value;
+}
+
+/**
+ * With nothing to render (--json, --quiet) the tasks run here, one after the other: loading
+ * listr2 only to show nothing cost an install about 25 ms. It covers what gocross's task lists
+ * use: `enabled` and `skip`, a task's `title` and `output` (dropped) and `skip()`; the first
+ * failure rejects, as with exitOnError.
+ */
+async function runSilently<Ctx extends object>(tasks: Task<Ctx>[], context: Ctx): Promise<Ctx> {
+  for (const task of tasks) {
+    if ((await flag(task.enabled, context)) === false || (await flag(task.skip, context))) continue;
+    const shown = { title: '', output: '', skip: (): void => undefined };
+    await task.task(context, shown as never);
+  }
+  return context;
+}
+
 export async function runTasks<Ctx extends object>(tasks: Task<Ctx>[], output: Output, context: Ctx): Promise<Ctx> {
-  const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
   const silent = output.options.json || output.options.quiet;
+  if (silent) return runSilently(tasks, context);
+  const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
   // Both renderers write to stderr only: stdout is for the command's result.
   const processOutput = new ProcessOutput(process.stderr, process.stderr);
   // The animated renderer colours; without colour (--no-color, NO_COLOR, no terminal) the plain
   // one runs with a logger that colours nothing — nothing is set in process.env for it.
-  const animated = !silent && output.interactive && output.color;
+  const animated = output.interactive && output.color;
   const plainLogger = new ListrLogger({ processOutput, color: {} });
   const list = new Listr<Ctx>(tasks, {
     ctx: context,
     exitOnError: true,
     registerSignalListeners: false,
-    renderer: silent ? 'silent' : animated ? 'default' : 'simple',
+    renderer: animated ? 'default' : 'simple',
     rendererOptions: animated ? { processOutput, logger: new ListrLogger({ processOutput }) } : { logger: plainLogger },
     fallbackRenderer: 'simple',
     fallbackRendererOptions: { logger: plainLogger },
