@@ -201,6 +201,17 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
     expect(readdirSync(join(store, 'sdk'))).toEqual([version]);
   });
 
+  /** Resolves once an install into the store's `sdkDir` has unpacked part of the tree (go/src). */
+  const extractionStarted = async (sdkDir: string): Promise<void> => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const extracting = existsSync(sdkDir) && readdirSync(sdkDir).find((name) => name.includes('.extract-'));
+      if (extracting && existsSync(join(sdkDir, extracting, 'go', 'src'))) return;
+      if (Date.now() > deadline) throw new Error('extraction never started');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
   it('recovers from kill -9 during extraction: the half-installed SDK is never used and is cleaned', async () => {
     const store = home();
     const child = spawn(process.execPath, [BIN, 'install', version, '--json'], {
@@ -208,14 +219,8 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
       stdio: 'ignore',
     });
     const sdkDir = join(store, 'sdk');
-    const deadline = Date.now() + 60_000;
     // Wait until extraction has written part of the tree, then kill without warning.
-    for (;;) {
-      const extracting = existsSync(sdkDir) && readdirSync(sdkDir).find((name) => name.includes('.extract-'));
-      if (extracting && existsSync(join(sdkDir, extracting, 'go', 'src'))) break;
-      if (Date.now() > deadline) throw new Error('extraction never started');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await extractionStarted(sdkDir);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(join(sdkDir, version, MARKER))).toBe(false);
@@ -239,13 +244,7 @@ describe.skipIf(!sdk)('gocross install (CLI) against a loopback mirror', () => {
       stderr += chunk.toString();
     });
     const sdkDir = join(store, 'sdk');
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const extracting = existsSync(sdkDir) && readdirSync(sdkDir).find((name) => name.includes('.extract-'));
-      if (extracting && existsSync(join(sdkDir, extracting, 'go', 'src'))) break;
-      if (Date.now() > deadline) throw new Error('extraction never started');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await extractionStarted(sdkDir);
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
