@@ -42,7 +42,6 @@ const IO = [
   'src/verify/oci-image.ts', // reads image archives and layouts
   'src/verify/oci-layer.ts',
   'src/verify/walk.ts',
-  'src/verify/read-worker.ts', // a worker thread reading binaries
 ];
 
 const IO_MODULES = ['fs', 'fs/promises', 'child_process', 'http', 'https', 'net', 'dgram', 'worker_threads'].flatMap((m) => [m, `node:${m}`]);

@@ -19,8 +19,7 @@ await build({
     main: 'src/cli/main.ts',
     install: 'src/cli/commands/install.ts',
     cleanup: 'src/io/cleanup.ts',
-    // Worker threads, started by these names from next to verify/read.ts and io/writer-thread.ts.
-    'read-worker': 'src/verify/read-worker.ts',
+    // The worker thread io/writer-thread.ts starts by this name, next to itself.
     'entry-writer-thread': 'src/io/entry-writer-thread.ts',
   },
   bundle: true,

@@ -9,14 +9,13 @@ import { createHash } from 'node:crypto';
 import { type Dirent, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BinaryInfo, inspectBuffer, inspectFile } from '../binary/index.js';
+import { type BinaryInfo, inspectBuffer, inspectFileSync } from '../binary/index.js';
 import { isGocrossError, usageError } from '../errors.js';
 import { gunzipToTemp, isGzipImage, isLayoutFolder, openLayout } from '../io/oci-blobs.js';
 import { untilDone } from '../io/cleanup.js';
 import type { PlatformReport } from './oci-image.js';
 import type { Check } from './checks.js';
 import { type Expectations, targetOf } from './expect.js';
-import { PARALLEL_MIN, readFiles } from './read.js';
 
 export interface Found {
   path: string;
@@ -150,12 +149,7 @@ async function inspectOne(path: string, named: boolean, options: WalkOptions): P
     await forEachZipMember(path, MAX_MEMBER, async (m, data) => void found.push(await inspectMember(path, m.name, data(), goBuildId)));
     return found;
   }
-  try {
-    return [{ path, member: null, info: await inspectFile(path), error: null, named }];
-  } catch (error) {
-    if (isGocrossError(error) && error.kind === 'check') return [{ path, member: null, info: null, error: error.message, named }];
-    throw error;
-  }
+  return [inspectPlain(path, named)];
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -204,20 +198,28 @@ async function itemsOf(paths: string[]): Promise<Item[]> {
   return items;
 }
 
+/**
+ * One plain binary, or why it is malformed (a file that cannot be read throws). Synchronous: a
+ * directory of thousands is read without a promise per file.
+ */
+function inspectPlain(path: string, named: boolean): Found {
+  try {
+    return { path, member: null, info: inspectFileSync(path), error: null, named };
+  } catch (error) {
+    if (isGocrossError(error) && error.kind === 'check') return { path, member: null, info: null, error: error.message, named };
+    throw error;
+  }
+}
+
 export async function* walk(paths: string[], options: WalkOptions = {}): AsyncGenerator<Found> {
   const items = await itemsOf(paths);
-  // Hundreds of plain files are read ahead, over the cores; the rest one by one in turn.
-  const plain = items.filter((item) => item.kind === 'plain').map((item) => item.path);
-  const read = plain.length >= PARALLEL_MIN ? readFiles(plain) : null;
-  let p = 0;
   for (const item of items) {
     if (item.kind === 'fail') throw item.error;
     if (item.kind === 'layout') {
       yield* await inspectImage(item.path, options);
       continue;
     }
-    const outcome = item.kind === 'plain' && read ? read[p++] : undefined;
-    if (outcome) yield { path: item.path, member: null, info: outcome.info, error: outcome.error, named: item.named };
+    if (item.kind === 'plain') yield inspectPlain(item.path, item.named);
     else yield* await inspectOne(item.path, item.named, options);
   }
 }
